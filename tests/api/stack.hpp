@@ -1,0 +1,97 @@
+#pragma once
+
+// What the API tests know about the running stack: where it listens, where its
+// var dir is (SMS outbox, request log, uploads, pid file), and the account steps
+// every suite needs (register, log in, identity headers).
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http_client.hpp"
+
+namespace mmx::apitest {
+
+struct StackEnv {
+    std::string baseUrl;   // MMX_TEST_BASE_URL, e.g. http://127.0.0.1:18080
+    std::string varDir;    // MMX_TEST_VAR, the test stack's var dir
+    std::string repoRoot;  // MMX_TEST_REPO
+};
+
+const StackEnv& stackEnv();
+
+// One client per test process; the suites are single-threaded.
+HttpClient& http();
+
+// Checks once per process that the stack answers a ping (waiting briefly for a
+// stack that is still starting); throws with a clear message when it does not.
+struct StackReachable {
+    StackReachable();
+};
+
+std::string uniqueMobile();    // 1[3-9]xxxxxxxxx, never the same twice in a process
+std::string uniqueClient();    // an app-install identifier, never the same twice
+std::string uniquePassword();  // 8..128 chars, unique, easy to grep for in logs
+
+struct SmsMessage {
+    std::string mobile;
+    std::string code;
+    std::string purpose;
+    std::string text;
+};
+
+// All outbox messages for (mobile, purpose), oldest first.
+std::vector<SmsMessage> smsMessages(const std::string& mobile, const std::string& purpose);
+// The newest code for (mobile, purpose); waits up to ~2 s for it to appear, then throws.
+std::string lastSmsCode(const std::string& mobile, const std::string& purpose);
+
+// sendRegisterCode and return the code from the outbox; throws unless it succeeded.
+std::string sendRegisterCode(const std::string& mobile);
+// sendRegisterCode + outbox + register; returns the new userId.
+long long registerUser(const std::string& mobile, const std::string& password);
+
+struct Session {
+    long long userId = 0;
+    std::string uid;  // the header values as the server sent them
+    std::string accessToken;
+    std::string client;
+    std::string expire;
+};
+
+Session login(const std::string& mobile, const std::string& password, const std::string& client);
+
+struct TestUser {
+    std::string mobile;
+    std::string password;
+    Session session;
+};
+
+// A freshly registered user, logged in from a fresh client.
+TestUser newUser();
+
+Headers clientHeader(const std::string& client);
+Headers authHeaders(const Session& session);
+
+// Runs `$MMX_TEST_REPO/scripts/stack <command>` against the test stack; returns its exit status.
+int runStackCommand(const std::string& command);
+
+std::string runDir();
+pid_t supervisorPid();
+std::vector<pid_t> childrenOf(pid_t parent);
+bool processAlive(pid_t pid);
+
+std::string readFile(const std::string& path);
+std::vector<std::string> filesIn(const std::string& dir);
+size_t countLines(const std::string& path);
+
+// Empty when `r` is a well-formed envelope (JSON content type, success/info/code,
+// a Chinese info without internals); otherwise what is wrong with it.
+std::string envelopeProblems(const Response& r);
+
+long long nowMillis();
+void sleepFor(std::chrono::milliseconds d);
+
+}  // namespace mmx::apitest
