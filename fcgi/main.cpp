@@ -1,0 +1,103 @@
+// mmx-server: a FastCGI worker (under spawn-fcgi, socket on fd 0) or, with --listen,
+// the prefork supervisor of a pool of them.
+#include <fastcgi.h>
+#include <fcgiapp.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <string>
+
+#include "core/config.hpp"
+#include "core/crypto.hpp"
+#include "fcgi/supervisor.hpp"
+#include "fcgi/worker.hpp"
+#include "handlers/limits.hpp"
+#include "handlers/passwords.hpp"
+#include "handlers/routes.hpp"
+#include "handlers/sessions.hpp"
+
+namespace {
+
+constexpr auto kHousekeepingEvery = std::chrono::minutes(1);
+
+void usage() {
+    std::cerr << "usage: mmx-server                      (FastCGI worker on fd 0, e.g. under spawn-fcgi)\n"
+                 "       mmx-server --listen PATH --workers N [--socket-mode 0660]\n"
+                 "                  [--socket-group GROUP] [--pid-file FILE]\n";
+}
+
+int serve(const mmx::Config& config, int listenFd) {
+    mmx::installWorkerSignalHandlers();
+    mmx::initCrypto();
+    std::filesystem::create_directories(config.runDir);
+    mmx::Services services(config);
+    const mmx::Dispatcher dispatcher(
+        mmx::buildRoutes(services),
+        [&services](const mmx::Request& request) { return mmx::authenticate(services, request); });
+    mmx::RequestLog log(config.logFile);
+    // The first unknown-user login must cost what every later one does.
+    mmx::verifyAgainstDummy(services, "");
+
+    auto lastHousekeeping = std::chrono::steady_clock::now();
+    const auto housekeeping = [&] {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastHousekeeping < kHousekeepingEvery) return;
+        lastHousekeeping = now;
+        try {
+            mmx::sweepRateCounters(services);
+        } catch (const std::exception& error) {
+            std::cerr << "housekeeping failed: " << error.what() << std::endl;
+        }
+    };
+    mmx::runWorker(listenFd, dispatcher, log, housekeeping);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    mmx::SupervisorOptions options;
+    bool supervise = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        const bool hasValue = i + 1 < argc;
+        if (arg == "--listen" && hasValue) {
+            options.socketPath = argv[++i];
+            supervise = true;
+        } else if (arg == "--workers" && hasValue) {
+            options.workers = std::atoi(argv[++i]);
+        } else if (arg == "--socket-mode" && hasValue) {
+            options.socketMode = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 8));
+        } else if (arg == "--socket-group" && hasValue) {
+            options.socketGroup = argv[++i];
+        } else if (arg == "--pid-file" && hasValue) {
+            options.pidFile = argv[++i];
+        } else {
+            usage();
+            return 2;
+        }
+    }
+    if (supervise && (options.workers < 1 || options.workers > 256)) {
+        std::cerr << "--workers must be from 1 to 256\n";
+        return 2;
+    }
+
+    mmx::Config config;
+    try {
+        config = mmx::loadConfigFromEnvironment();
+    } catch (const std::exception& error) {
+        std::cerr << "configuration: " << error.what() << std::endl;
+        return 2;
+    }
+
+    try {
+        if (!supervise) return serve(config, FCGI_LISTENSOCK_FILENO);
+        return mmx::runSupervisor(options, [&config](int fd) { return serve(config, fd); });
+    } catch (const std::exception& error) {
+        std::cerr << "mmx-server: " << error.what() << std::endl;
+        return 1;
+    }
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace mmx {
+
+enum class Method { Get, Post, Other };
+
+struct UploadedFile {
+    std::string field;
+    std::string filename;
+    std::string contentType;  // as the client claimed it; never trusted
+    std::string bytes;
+};
+
+// Who is calling, once the token has been checked. The actor of every action.
+struct Identity {
+    std::int64_t userId = 0;
+    std::string client;
+    std::string accessToken;
+    std::int64_t expireMs = 0;  // the server's expiry of the session
+};
+
+// One parsed request as a handler sees it: no FastCGI types leak past here.
+class Request {
+public:
+    Method method = Method::Other;
+    std::string path;
+    std::string remoteAddr;
+    std::string client;       // header `client`
+    std::string uidHeader;    // header `uid`
+    std::string tokenHeader;  // header `accessToken`
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<UploadedFile> files;
+    std::optional<Identity> identity;
+
+    const Identity& actor() const;
+
+    // The first value of a parameter; nullopt when absent.
+    std::optional<std::string_view> param(std::string_view name) const;
+    // Every value of a repeated parameter, comma-separated values split too.
+    std::vector<std::string> paramList(std::string_view name) const;
+    const UploadedFile* file(std::string_view field) const;
+};
+
+}  // namespace mmx

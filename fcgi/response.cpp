@@ -1,0 +1,111 @@
+#include "fcgi/response.hpp"
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace mmx {
+namespace {
+
+rapidjson::Value text(std::string_view s, rapidjson::Document::AllocatorType& alloc) {
+    return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
+}
+
+}  // namespace
+
+void JsonObject::add(std::string_view key, rapidjson::Value&& v) {
+    auto found = value_.FindMember(rapidjson::StringRef(key.data(), key.size()));
+    if (found != value_.MemberEnd()) {
+        found->value = std::move(v);
+        return;
+    }
+    value_.AddMember(text(key, alloc_), v, alloc_);
+}
+
+JsonObject& JsonObject::set(std::string_view key, std::string_view s) {
+    add(key, text(s, alloc_));
+    return *this;
+}
+
+JsonObject& JsonObject::set(std::string_view key, std::int64_t number) {
+    add(key, rapidjson::Value(static_cast<int64_t>(number)));
+    return *this;
+}
+
+JsonObject& JsonObject::set(std::string_view key, double number) {
+    add(key, rapidjson::Value(number));
+    return *this;
+}
+
+JsonObject& JsonObject::set(std::string_view key, bool flag) {
+    add(key, rapidjson::Value(flag));
+    return *this;
+}
+
+JsonObject& JsonObject::setNull(std::string_view key) {
+    add(key, rapidjson::Value(rapidjson::kNullType));
+    return *this;
+}
+
+JsonObject JsonObject::object(std::string_view key) {
+    add(key, rapidjson::Value(rapidjson::kObjectType));
+    return JsonObject(value_.FindMember(rapidjson::StringRef(key.data(), key.size()))->value, alloc_);
+}
+
+JsonArray JsonObject::array(std::string_view key) {
+    add(key, rapidjson::Value(rapidjson::kArrayType));
+    return JsonArray(value_.FindMember(rapidjson::StringRef(key.data(), key.size()))->value, alloc_);
+}
+
+JsonObject JsonArray::addObject() {
+    value_.PushBack(rapidjson::Value(rapidjson::kObjectType), alloc_);
+    return JsonObject(value_[value_.Size() - 1], alloc_);
+}
+
+JsonArray& JsonArray::add(std::string_view s) {
+    value_.PushBack(text(s, alloc_), alloc_);
+    return *this;
+}
+
+JsonArray& JsonArray::add(std::int64_t number) {
+    value_.PushBack(rapidjson::Value(static_cast<int64_t>(number)), alloc_);
+    return *this;
+}
+
+Response::Response(std::string info) : info_(std::move(info)) {}
+
+Response Response::failure(ErrorCode code, std::string info) {
+    Response response(std::move(info));
+    response.success_ = false;
+    response.code_ = codeName(code);
+    response.status_ = httpStatusFor(code);
+    return response;
+}
+
+JsonObject Response::data() {
+    if (!data_.IsObject()) data_.SetObject();
+    return JsonObject(data_, data_.GetAllocator());
+}
+
+void Response::addHeader(std::string name, std::string value) {
+    headers_.emplace_back(std::move(name), std::move(value));
+}
+
+std::string Response::body() const {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    writer.StartObject();
+    writer.Key("success");
+    writer.Bool(success_);
+    writer.Key("info");
+    writer.String(info_.data(), static_cast<rapidjson::SizeType>(info_.size()));
+    writer.Key("code");
+    writer.String(code_.data(), static_cast<rapidjson::SizeType>(code_.size()));
+    if (data_.IsObject()) {
+        writer.Key("data");
+        data_.Accept(writer);
+    }
+    writer.EndObject();
+    return std::string(buffer.GetString(), buffer.GetSize());
+}
+
+}  // namespace mmx

@@ -1,0 +1,147 @@
+#include "fcgi/worker.hpp"
+
+#include <fcgiapp.h>
+#include <signal.h>
+
+#include <cgicc/Cgicc.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+
+#include "fcgi/cgicc_input.hpp"
+
+namespace mmx {
+namespace {
+
+volatile sig_atomic_t stopRequested = 0;
+
+void onStopSignal(int) {
+    stopRequested = 1;
+    FCGX_ShutdownPending();
+}
+
+std::string paramOf(const FCGX_Request& raw, const char* name) {
+    const char* value = FCGX_GetParam(name, raw.envp);
+    return value == nullptr ? std::string() : std::string(value);
+}
+
+Method methodOf(const std::string& name) {
+    if (name == "POST") return Method::Post;
+    if (name == "GET") return Method::Get;
+    return Method::Other;
+}
+
+std::string pathOf(const FCGX_Request& raw) {
+    std::string path = paramOf(raw, "DOCUMENT_URI");
+    if (path.empty()) {
+        path = paramOf(raw, "REQUEST_URI");
+        path = path.substr(0, path.find('?'));
+    }
+    return path;
+}
+
+// Reads the form through cgicc. cgicc throws on short reads and malformed parts;
+// the caller turns that into BAD_PARAM for this request alone.
+void parseForm(FCGX_Request& raw, Request& request) {
+    FcgiCgiInput input(raw);
+    cgicc::Cgicc form(&input);
+    for (const auto& entry : *form) request.params.emplace_back(entry.getName(), entry.getValue());
+    for (auto file = form.getFiles().begin(); file != form.getFiles().end(); ++file) {
+        request.files.push_back(UploadedFile{file->getName(), file->getFilename(),
+                                             file->getDataType(), file->getData()});
+    }
+}
+
+const char* reasonPhrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 400: return "Bad Request";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 413: return "Payload Too Large";
+        default: return "Internal Server Error";
+    }
+}
+
+void writeResponse(FCGX_Request& raw, const Response& response) {
+    std::string head = "Status: " + std::to_string(response.status()) + " " +
+                       reasonPhrase(response.status()) +
+                       "\r\nContent-Type: application/json; charset=utf-8\r\n"
+                       "Cache-Control: no-store\r\n";
+    for (const auto& [name, value] : response.headers()) head += name + ": " + value + "\r\n";
+    head += "\r\n";
+    const std::string body = response.body();
+    FCGX_PutStr(head.data(), static_cast<int>(head.size()), raw.out);
+    FCGX_PutStr(body.data(), static_cast<int>(body.size()), raw.out);
+}
+
+std::string loggedUid(const Request& request, const Response& response) {
+    if (request.identity) return std::to_string(request.identity->userId);
+    for (const auto& [name, value] : response.headers()) {
+        if (name == "uid") return value;
+    }
+    return {};
+}
+
+Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, Request& request) {
+    request.method = methodOf(paramOf(raw, "REQUEST_METHOD"));
+    request.path = pathOf(raw);
+    request.remoteAddr = paramOf(raw, "REMOTE_ADDR");
+    request.client = paramOf(raw, "HTTP_CLIENT");
+    request.uidHeader = paramOf(raw, "HTTP_UID");
+    request.tokenHeader = paramOf(raw, "HTTP_ACCESSTOKEN");
+
+    const long length = std::atol(paramOf(raw, "CONTENT_LENGTH").c_str());
+    if (length > kMaxBodyBytes) return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
+    if (request.method == Method::Get || request.method == Method::Post) {
+        try {
+            parseForm(raw, request);
+        } catch (const std::exception&) {
+            return Response::failure(ErrorCode::BadParam, "请求格式错误");
+        }
+    }
+    return dispatcher.dispatch(request);
+}
+
+}  // namespace
+
+void installWorkerSignalHandlers() {
+    struct sigaction action {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;  // no SA_RESTART: accept() must return EINTR
+    sigaction(SIGTERM, &action, nullptr);
+    sigaction(SIGINT, &action, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+}
+
+void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
+               const std::function<void()>& afterRequest) {
+    FCGX_Init();
+    FCGX_Request raw;
+    FCGX_InitRequest(&raw, listenFd, 0);
+    while (!stopRequested && FCGX_Accept_r(&raw) >= 0) {
+        const auto started = std::chrono::steady_clock::now();
+        Request request;
+        Response response;
+        try {
+            response = serve(raw, dispatcher, request);
+        } catch (const std::exception& error) {
+            std::cerr << "request " << request.path << " failed: " << error.what() << std::endl;
+            response = Response::failure(ErrorCode::ServerError, "服务器繁忙，请稍后再试");
+        }
+        writeResponse(raw, response);
+        FCGX_Finish_r(&raw);
+        const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - started)
+                                .count();
+        log.record(request.path, loggedUid(request, response), response.status(),
+                   response.code(), micros);
+        if (afterRequest) afterRequest();
+    }
+    FCGX_Free(&raw, 1);
+}
+
+}  // namespace mmx
