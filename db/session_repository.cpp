@@ -1,0 +1,41 @@
+#include "db/session_repository.hpp"
+
+namespace mmx::db {
+namespace {
+
+constexpr std::string_view kReplace =
+    "INSERT INTO sessions (user_id, client, token_hash, created_at, expires_at)"
+    " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE token_hash = VALUES(token_hash),"
+    " created_at = VALUES(created_at), expires_at = VALUES(expires_at)";
+constexpr std::string_view kFind =
+    "SELECT token_hash, expires_at FROM sessions WHERE user_id = ? AND client = ?";
+constexpr std::string_view kExtend =
+    "UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?";
+constexpr std::string_view kRevoke = "DELETE FROM sessions WHERE user_id = ? AND client = ?";
+constexpr std::string_view kRevokeAll = "DELETE FROM sessions WHERE user_id = ?";
+
+}  // namespace
+
+void SessionRepository::replace(std::int64_t userId, std::string_view client,
+                                std::string_view tokenHash, std::int64_t now,
+                                std::int64_t expiresAt) {
+    db_.execute(kReplace, {userId, client, tokenHash, now, expiresAt});
+}
+
+std::optional<StoredSession> SessionRepository::find(std::int64_t userId, std::string_view client) {
+    const auto row = db_.queryOne(kFind, {userId, client});
+    if (!row) return std::nullopt;
+    return StoredSession{row->str(0), row->i64(1)};
+}
+
+void SessionRepository::extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt) {
+    db_.execute(kExtend, {expiresAt, userId, client});
+}
+
+void SessionRepository::revoke(std::int64_t userId, std::string_view client) {
+    db_.execute(kRevoke, {userId, client});
+}
+
+void SessionRepository::revokeAll(std::int64_t userId) { db_.execute(kRevokeAll, {userId}); }
+
+}  // namespace mmx::db

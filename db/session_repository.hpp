@@ -1,0 +1,33 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "db/connection.hpp"
+
+namespace mmx::db {
+
+struct StoredSession {
+    std::string tokenHash;
+    std::int64_t expiresAt = 0;
+};
+
+class SessionRepository {
+public:
+    explicit SessionRepository(Connection& db) : db_(db) {}
+
+    // Creates the session of (user, client), replacing the one that client had.
+    void replace(std::int64_t userId, std::string_view client, std::string_view tokenHash,
+                 std::int64_t now, std::int64_t expiresAt);
+    std::optional<StoredSession> find(std::int64_t userId, std::string_view client);
+    void extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt);
+    void revoke(std::int64_t userId, std::string_view client);
+    void revokeAll(std::int64_t userId);
+
+private:
+    Connection& db_;
+};
+
+}  // namespace mmx::db

@@ -1,0 +1,59 @@
+#include "db/sms_code_repository.hpp"
+
+namespace mmx::db {
+namespace {
+
+constexpr std::string_view kEnsureThrottle =
+    "INSERT IGNORE INTO sms_throttle (mobile, last_sent_at, day_index, day_count)"
+    " VALUES (?, 0, 0, 0)";
+constexpr std::string_view kLockThrottle =
+    "SELECT last_sent_at, day_index, day_count FROM sms_throttle WHERE mobile = ? FOR UPDATE";
+constexpr std::string_view kRecordSend =
+    "UPDATE sms_throttle SET last_sent_at = ?, day_index = ?, day_count = ? WHERE mobile = ?";
+constexpr std::string_view kInsertCode =
+    "INSERT INTO sms_codes (mobile, purpose, code_hash, created_at, expires_at)"
+    " VALUES (?, ?, ?, ?, ?)";
+constexpr std::string_view kLockNewest =
+    "SELECT id, code_hash, expires_at, wrong_tries, consumed_at IS NOT NULL FROM sms_codes"
+    " WHERE mobile = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE";
+constexpr std::string_view kRecordWrongTry =
+    "UPDATE sms_codes SET wrong_tries = wrong_tries + 1,"
+    " consumed_at = IF(?, ?, consumed_at) WHERE id = ?";
+constexpr std::string_view kConsume = "UPDATE sms_codes SET consumed_at = ? WHERE id = ?";
+
+}  // namespace
+
+SendThrottle SmsCodeRepository::lockThrottle(std::string_view mobile) {
+    db_.execute(kEnsureThrottle, {mobile});
+    const auto row = db_.queryOne(kLockThrottle, {mobile});
+    if (!row) return {};
+    return SendThrottle{row->i64(0), row->i64(1), row->i64(2)};
+}
+
+void SmsCodeRepository::recordSend(std::string_view mobile, std::int64_t now,
+                                   std::int64_t dayIndex, std::int64_t dayCount) {
+    db_.execute(kRecordSend, {now, dayIndex, dayCount, mobile});
+}
+
+void SmsCodeRepository::insertCode(std::string_view mobile, std::string_view purpose,
+                                   std::string_view codeHash, std::int64_t now,
+                                   std::int64_t expiresAt) {
+    db_.execute(kInsertCode, {mobile, purpose, codeHash, now, expiresAt});
+}
+
+std::optional<StoredCode> SmsCodeRepository::lockNewest(std::string_view mobile,
+                                                        std::string_view purpose) {
+    const auto row = db_.queryOne(kLockNewest, {mobile, purpose});
+    if (!row) return std::nullopt;
+    return StoredCode{row->i64(0), row->str(1), row->i64(2), row->i64(3), row->i64(4) != 0};
+}
+
+void SmsCodeRepository::recordWrongTry(std::int64_t codeId, bool burn, std::int64_t now) {
+    db_.execute(kRecordWrongTry, {std::int64_t{burn ? 1 : 0}, now, codeId});
+}
+
+void SmsCodeRepository::consume(std::int64_t codeId, std::int64_t now) {
+    db_.execute(kConsume, {now, codeId});
+}
+
+}  // namespace mmx::db

@@ -1,0 +1,89 @@
+#include "db/user_repository.hpp"
+
+namespace mmx::db {
+namespace {
+
+constexpr std::string_view kFindCredentials =
+    "SELECT id, password_hash FROM users WHERE mobile = ? OR user_name = ? LIMIT 1";
+constexpr std::string_view kFindCredentialsById =
+    "SELECT id, password_hash FROM users WHERE id = ?";
+constexpr std::string_view kFindIdByMobile = "SELECT id FROM users WHERE mobile = ?";
+constexpr std::string_view kFindProfile =
+    "SELECT id, mobile, sex, age, country, province, city, district, street, company,"
+    " occupation, role, degrees, school, nick_name, signature, user_photo"
+    " FROM users WHERE id = ?";
+constexpr std::string_view kCreate =
+    "INSERT INTO users (mobile, password_hash, nick_name, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?)";
+// NULL leaves a column as it is: one statement serves every combination of fields sent.
+constexpr std::string_view kUpdateProfile =
+    "UPDATE users SET sex = COALESCE(?, sex), age = COALESCE(?, age),"
+    " country = COALESCE(?, country), province = COALESCE(?, province),"
+    " city = COALESCE(?, city), district = COALESCE(?, district),"
+    " street = COALESCE(?, street), company = COALESCE(?, company),"
+    " occupation = COALESCE(?, occupation), role = COALESCE(?, role),"
+    " degrees = COALESCE(?, degrees), school = COALESCE(?, school),"
+    " nick_name = COALESCE(?, nick_name), signature = COALESCE(?, signature),"
+    " user_photo = COALESCE(?, user_photo), updated_at = ? WHERE id = ?";
+constexpr std::string_view kSetPasswordHash =
+    "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
+
+Param optional(const std::optional<std::string>& value) {
+    if (!value) return nullptr;
+    return std::string_view(*value);
+}
+
+}  // namespace
+
+std::optional<Credentials> UserRepository::findCredentials(std::string_view loginName) {
+    const auto row = db_.queryOne(kFindCredentials, {loginName, loginName});
+    if (!row) return std::nullopt;
+    return Credentials{row->i64(0), row->str(1)};
+}
+
+std::optional<Credentials> UserRepository::findCredentialsById(std::int64_t userId) {
+    const auto row = db_.queryOne(kFindCredentialsById, {userId});
+    if (!row) return std::nullopt;
+    return Credentials{row->i64(0), row->str(1)};
+}
+
+std::optional<std::int64_t> UserRepository::findIdByMobile(std::string_view mobile) {
+    const auto row = db_.queryOne(kFindIdByMobile, {mobile});
+    if (!row) return std::nullopt;
+    return row->i64(0);
+}
+
+std::optional<UserProfile> UserRepository::findProfile(std::int64_t userId) {
+    const auto row = db_.queryOne(kFindProfile, {userId});
+    if (!row) return std::nullopt;
+    UserProfile profile;
+    profile.id = row->i64(0);
+    profile.mobile = row->str(1);
+    for (std::size_t i = 0; i < kProfileFieldCount; ++i) profile.fields[i] = row->opt(i + 2);
+    return profile;
+}
+
+std::int64_t UserRepository::create(std::string_view mobile, std::string_view passwordHash,
+                                    std::int64_t now) {
+    // A new account is shown by its masked number until its owner picks a nickname.
+    const std::string nickName = std::string(mobile.substr(0, 3)) + "****" +
+                                 std::string(mobile.substr(mobile.size() - 4));
+    const auto result =
+        db_.execute(kCreate, {mobile, passwordHash, std::string_view(nickName), now, now});
+    return static_cast<std::int64_t>(result.insertId);
+}
+
+void UserRepository::updateProfile(std::int64_t userId, const ProfileValues& c, std::int64_t now) {
+    db_.execute(kUpdateProfile,
+                {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]), optional(c[4]),
+                 optional(c[5]), optional(c[6]), optional(c[7]), optional(c[8]), optional(c[9]),
+                 optional(c[10]), optional(c[11]), optional(c[12]), optional(c[13]),
+                 optional(c[14]), now, userId});
+}
+
+void UserRepository::setPasswordHash(std::int64_t userId, std::string_view passwordHash,
+                                     std::int64_t now) {
+    db_.execute(kSetPasswordHash, {passwordHash, now, userId});
+}
+
+}  // namespace mmx::db

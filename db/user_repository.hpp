@@ -1,0 +1,57 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "db/connection.hpp"
+
+namespace mmx::db {
+
+// The profile fields of seed 003's userVO, in the order of their columns.
+enum class ProfileField {
+    Sex, Age, Country, Province, City, District, Street, Company,
+    Occupation, Role, Degrees, School, NickName, Signature, UserPhoto,
+};
+inline constexpr std::size_t kProfileFieldCount = 15;
+
+// One value per ProfileField; nullopt is "not set" when read and "leave unchanged" when written.
+using ProfileValues = std::array<std::optional<std::string>, kProfileFieldCount>;
+
+struct UserProfile {
+    std::int64_t id = 0;
+    std::string mobile;
+    ProfileValues fields;
+
+    const std::optional<std::string>& operator[](ProfileField f) const {
+        return fields[static_cast<std::size_t>(f)];
+    }
+};
+
+struct Credentials {
+    std::int64_t id = 0;
+    std::string passwordHash;
+};
+
+class UserRepository {
+public:
+    explicit UserRepository(Connection& db) : db_(db) {}
+
+    // By mobile or user name.
+    std::optional<Credentials> findCredentials(std::string_view loginName);
+    std::optional<std::int64_t> findIdByMobile(std::string_view mobile);
+    std::optional<Credentials> findCredentialsById(std::int64_t userId);
+    std::optional<UserProfile> findProfile(std::int64_t userId);
+
+    // Throws DuplicateKey when the mobile is taken.
+    std::int64_t create(std::string_view mobile, std::string_view passwordHash, std::int64_t now);
+    void updateProfile(std::int64_t userId, const ProfileValues& changes, std::int64_t now);
+    void setPasswordHash(std::int64_t userId, std::string_view passwordHash, std::int64_t now);
+
+private:
+    Connection& db_;
+};
+
+}  // namespace mmx::db
