@@ -1,0 +1,76 @@
+#include "core/config.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
+
+#include "core/text.hpp"
+
+namespace mmx {
+namespace {
+
+void readString(const EnvLookup& lookup, const char* name, std::string& target) {
+    if (const char* value = lookup(name)) target = value;
+}
+
+template <typename Int>
+void readInt(const EnvLookup& lookup, const char* name, Int& target, long long min, long long max) {
+    const char* value = lookup(name);
+    if (value == nullptr || *value == '\0') return;
+    const auto parsed = parseInt64(value);
+    if (!parsed || *parsed < min || *parsed > max) {
+        throw std::invalid_argument(std::string(name) + " must be a number from " +
+                                    std::to_string(min) + " to " + std::to_string(max));
+    }
+    target = static_cast<Int>(*parsed);
+}
+
+}  // namespace
+
+Config loadConfig(const EnvLookup& lookup) {
+    Config c;
+    readString(lookup, "MMX_DB_SOCKET", c.dbSocket);
+    readString(lookup, "MMX_DB_HOST", c.dbHost);
+    readInt(lookup, "MMX_DB_PORT", c.dbPort, 1, 65535);
+    readString(lookup, "MMX_DB_USER", c.dbUser);
+    readString(lookup, "MMX_DB_PASSWORD", c.dbPassword);
+    readString(lookup, "MMX_DB_NAME", c.dbName);
+    readString(lookup, "MMX_LOG_FILE", c.logFile);
+    readString(lookup, "MMX_UPLOAD_DIR", c.uploadDir);
+    readString(lookup, "MMX_PUBLIC_BASE_URL", c.publicBaseUrl);
+    while (!c.publicBaseUrl.empty() && c.publicBaseUrl.back() == '/') c.publicBaseUrl.pop_back();
+    readString(lookup, "MMX_RUN_DIR", c.runDir);
+    readString(lookup, "MMX_SECRET", c.secret);
+    readInt(lookup, "MMX_SESSION_TTL_DAYS", c.sessionTtlDays, 1, 365);
+    readInt(lookup, "MMX_HASH_CONCURRENCY", c.hashConcurrency, 0, 256);
+    readString(lookup, "MMX_SMS_SENDER", c.smsSender);
+    if (c.smsSender != "file" && c.smsSender != "http") {
+        throw std::invalid_argument("MMX_SMS_SENDER must be file or http");
+    }
+    readString(lookup, "MMX_SMS_OUTBOX", c.smsOutbox);
+    readString(lookup, "MMX_SMS_GATEWAY_URL", c.smsGatewayUrl);
+    readString(lookup, "MMX_SMS_GATEWAY_TOKEN", c.smsGatewayToken);
+    if (c.smsSender == "http" && c.smsGatewayUrl.empty()) {
+        throw std::invalid_argument("MMX_SMS_GATEWAY_URL is required when MMX_SMS_SENDER=http");
+    }
+    readInt(lookup, "MMX_SMS_INTERVAL_SECONDS", c.smsIntervalSeconds, 0, 3600);
+    readInt(lookup, "MMX_SMS_DAILY_LIMIT", c.smsDailyLimit, 1, 1000);
+    readInt(lookup, "MMX_SMS_CODE_TTL_SECONDS", c.smsCodeTtlSeconds, 30, 3600);
+    readInt(lookup, "MMX_SMS_MAX_WRONG_TRIES", c.smsMaxWrongTries, 1, 100);
+    readInt(lookup, "MMX_LOGIN_FAIL_LIMIT", c.loginFailLimit, 1, 1000);
+    readInt(lookup, "MMX_LOGIN_IP_LIMIT", c.loginIpLimit, 1, 10000000);
+    readInt(lookup, "MMX_CODE_IP_LIMIT", c.codeIpLimit, 1, 10000000);
+    if (c.secret.size() < 16) {
+        throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
+    }
+    if (c.hashConcurrency == 0) {
+        c.hashConcurrency = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    }
+    return c;
+}
+
+Config loadConfigFromEnvironment() {
+    return loadConfig([](const char* name) { return std::getenv(name); });
+}
+
+}  // namespace mmx

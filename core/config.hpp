@@ -1,0 +1,58 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace mmx {
+
+// Every setting of the server, read from MMX_* environment variables.
+// Defaults are production's; README.md lists each one.
+struct Config {
+    // Database
+    std::string dbSocket;  // when set, host and port are not used
+    std::string dbHost = "127.0.0.1";
+    unsigned dbPort = 3306;
+    std::string dbUser = "mmx";
+    std::string dbPassword;
+    std::string dbName = "mmx";
+
+    // Files
+    std::string logFile = "var/log/requests.log";
+    std::string uploadDir = "var/upload";
+    std::string publicBaseUrl = "http://127.0.0.1:8080";
+    std::string runDir = "var/run";
+
+    // Secrets and sessions
+    std::string secret;  // pepper for SMS code hashes
+    int sessionTtlDays = 30;
+
+    // Password hashing: how many argon2id hashes may run at once across all workers.
+    int hashConcurrency = 0;  // 0: one per core
+
+    // SMS
+    std::string smsSender = "file";  // file | http
+    std::string smsOutbox = "var/sms-outbox.jsonl";
+    std::string smsGatewayUrl;
+    std::string smsGatewayToken;
+    int smsIntervalSeconds = 60;
+    int smsDailyLimit = 10;
+    int smsCodeTtlSeconds = 300;
+    int smsMaxWrongTries = 5;
+
+    // Limits per 15-minute window
+    int loginFailLimit = 5;    // wrong passwords per account
+    int loginIpLimit = 30;     // login attempts per client address
+    int codeIpLimit = 30;      // code sends and checks per client address
+
+    // Uploads
+    std::int64_t photoMaxBytes = 3 * 1024 * 1024;
+};
+
+using EnvLookup = std::function<const char*(const char*)>;
+
+// Reads the configuration; throws std::invalid_argument naming the bad variable.
+Config loadConfig(const EnvLookup& lookup);
+Config loadConfigFromEnvironment();
+
+}  // namespace mmx

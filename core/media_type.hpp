@@ -1,0 +1,17 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace mmx {
+
+struct MediaType {
+    std::string_view extension;  // what the stored file is named with
+    std::string_view mime;
+};
+
+// What an image really is, read from its first bytes (never from its name or the
+// client's Content-Type). Recognises JPEG, PNG, BMP and GIF.
+std::optional<MediaType> sniffImage(std::string_view bytes);
+
+}  // namespace mmx
