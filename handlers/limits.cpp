@@ -1,0 +1,40 @@
+#include "handlers/limits.hpp"
+
+#include "core/clock.hpp"
+#include "core/rate_window.hpp"
+#include "db/rate_limit_repository.hpp"
+#include "fcgi/api_error.hpp"
+
+namespace mmx {
+namespace {
+
+constexpr std::string_view kTooMany = "操作过于频繁，请稍后再试";
+
+}  // namespace
+
+void countOrRefuse(Services& services, std::string_view limit, std::string_view key, int max) {
+    const std::int64_t now = nowMs();
+    db::RateLimitRepository counters(services.db);
+    const auto hits = counters.hit(windowBucket(limit, key, now, kLimitWindowMs),
+                                   windowEnd(now, kLimitWindowMs));
+    if (hits > max) throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
+}
+
+void refuseIfReached(Services& services, std::string_view limit, std::string_view key, int max) {
+    db::RateLimitRepository counters(services.db);
+    if (counters.hits(windowBucket(limit, key, nowMs(), kLimitWindowMs)) >= max) {
+        throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
+    }
+}
+
+void countHit(Services& services, std::string_view limit, std::string_view key) {
+    const std::int64_t now = nowMs();
+    db::RateLimitRepository(services.db)
+        .hit(windowBucket(limit, key, now, kLimitWindowMs), windowEnd(now, kLimitWindowMs));
+}
+
+void sweepRateCounters(Services& services) {
+    db::RateLimitRepository(services.db).sweepExpired(nowMs());
+}
+
+}  // namespace mmx

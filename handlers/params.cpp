@@ -1,0 +1,95 @@
+#include "handlers/params.hpp"
+
+#include "core/text.hpp"
+#include "fcgi/api_error.hpp"
+
+namespace mmx {
+namespace {
+
+constexpr std::size_t kMinPassword = 8;
+constexpr std::size_t kMaxPassword = 128;
+
+std::string named(std::string_view name) { return "参数 " + std::string(name) + " "; }
+
+}  // namespace
+
+std::optional<std::string> textProblem(std::string_view value, std::size_t minChars,
+                                       std::size_t maxChars) {
+    const auto length = utf8Length(value);
+    if (!length) return "不是有效的UTF-8文本";
+    for (const char c : value) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "含有控制字符";
+    }
+    if (*length < minChars) return minChars == 1 ? "不能为空" : "至少" + std::to_string(minChars) + "个字符";
+    if (*length > maxChars) return "不能超过" + std::to_string(maxChars) + "个字符";
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> optionalId(const Request& request, std::string_view name) {
+    const auto raw = request.param(name);
+    if (!raw || trim(*raw).empty()) return std::nullopt;
+    const auto id = parseInt64(trim(*raw));
+    if (!id || *id <= 0) throwBadParam(named(name) + "必须是正整数");
+    return id;
+}
+
+std::int64_t requireId(const Request& request, std::string_view name) {
+    const auto id = optionalId(request, name);
+    if (!id) throwBadParam("缺少参数 " + std::string(name));
+    return *id;
+}
+
+std::optional<std::int64_t> optionalInt(const Request& request, std::string_view name,
+                                        std::int64_t min, std::int64_t max) {
+    const auto raw = request.param(name);
+    if (!raw) return std::nullopt;
+    const auto value = parseInt64(trim(*raw));
+    if (!value || *value < min || *value > max) {
+        throwBadParam(named(name) + "必须是" + std::to_string(min) + "到" + std::to_string(max) +
+                      "之间的整数");
+    }
+    return value;
+}
+
+std::optional<std::string> optionalText(const Request& request, std::string_view name,
+                                        std::size_t maxChars) {
+    const auto raw = request.param(name);
+    if (!raw) return std::nullopt;
+    const std::string_view value = trim(*raw);
+    if (const auto problem = textProblem(value, 0, maxChars)) throwBadParam(named(name) + *problem);
+    return std::string(value);
+}
+
+std::string requireText(const Request& request, std::string_view name, std::size_t minChars,
+                        std::size_t maxChars) {
+    const auto raw = request.param(name);
+    if (!raw) throwBadParam("缺少参数 " + std::string(name));
+    const std::string_view value = trim(*raw);
+    if (const auto problem = textProblem(value, minChars, maxChars)) {
+        throwBadParam(named(name) + *problem);
+    }
+    return std::string(value);
+}
+
+std::string requireMobile(const Request& request, std::string_view name) {
+    const auto raw = request.param(name);
+    if (!raw || trim(*raw).empty()) throwBadParam("缺少参数 " + std::string(name));
+    const std::string_view mobile = trim(*raw);
+    if (!isMainlandMobile(mobile)) throwBadParam(named(name) + "不是有效的手机号");
+    return std::string(mobile);
+}
+
+std::string requirePassword(const Request& request, std::string_view name) {
+    const auto raw = request.param(name);
+    if (!raw || raw->empty()) throwBadParam("缺少参数 " + std::string(name));
+    // Passwords are taken byte for byte: no trimming, any printable characters.
+    if (raw->size() < kMinPassword || raw->size() > kMaxPassword) {
+        throwBadParam(named(name) + "长度必须在8到128个字符之间");
+    }
+    for (const char c : *raw) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) throwBadParam(named(name) + "含有控制字符");
+    }
+    return std::string(*raw);
+}
+
+}  // namespace mmx

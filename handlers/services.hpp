@@ -1,0 +1,23 @@
+#pragma once
+
+#include <memory>
+
+#include "core/config.hpp"
+#include "core/hash_slots.hpp"
+#include "core/sms.hpp"
+#include "db/connection.hpp"
+
+namespace mmx {
+
+// What a worker holds for its whole life and lends to every handler.
+struct Services {
+    explicit Services(const Config& c)
+        : config(c), db(c), hashSlots(c.runDir, c.hashConcurrency), sms(makeSmsSender(c)) {}
+
+    Config config;
+    db::Connection db;
+    HashSlots hashSlots;
+    std::unique_ptr<SmsSender> sms;
+};
+
+}  // namespace mmx

@@ -1,0 +1,55 @@
+#include "handlers/sessions.hpp"
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "db/session_repository.hpp"
+#include "fcgi/api_error.hpp"
+
+namespace mmx {
+namespace {
+
+// Sliding the expiry costs a write; doing it at most hourly keeps reads read-only.
+constexpr std::int64_t kSlideEveryMs = 60 * kMinuteMs;
+
+std::int64_t ttlMs(const Services& services) {
+    return static_cast<std::int64_t>(services.config.sessionTtlDays) * kDayMs;
+}
+
+}  // namespace
+
+Identity authenticate(Services& services, const Request& request) {
+    if (request.uidHeader.empty() || request.tokenHeader.empty()) {
+        throw ApiError(ErrorCode::AuthRequired, "请先登录");
+    }
+    const auto userId = parseInt64(request.uidHeader);
+    if (!userId || *userId <= 0 || request.tokenHeader.size() > 128) {
+        throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
+    }
+    db::SessionRepository sessions(services.db);
+    const auto stored = sessions.find(*userId, request.client);
+    const std::string presented = secretHash(request.tokenHeader, services.config.secret);
+    if (!stored || !constantTimeEquals(stored->tokenHash, presented)) {
+        throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
+    }
+    const std::int64_t now = nowMs();
+    if (stored->expiresAt <= now) throw ApiError(ErrorCode::TokenExpired, "登录已过期，请重新登录");
+
+    std::int64_t expiresAt = stored->expiresAt;
+    if (now + ttlMs(services) - expiresAt >= kSlideEveryMs) {
+        expiresAt = now + ttlMs(services);
+        sessions.extend(*userId, request.client, expiresAt);
+    }
+    return Identity{*userId, request.client, request.tokenHeader, expiresAt};
+}
+
+Identity openSession(Services& services, std::int64_t userId, std::string_view client) {
+    const std::string token = newAccessToken();
+    const std::int64_t now = nowMs();
+    const std::int64_t expiresAt = now + ttlMs(services);
+    db::SessionRepository(services.db)
+        .replace(userId, client, secretHash(token, services.config.secret), now, expiresAt);
+    return Identity{userId, std::string(client), token, expiresAt};
+}
+
+}  // namespace mmx

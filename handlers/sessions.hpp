@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "fcgi/request.hpp"
+#include "handlers/services.hpp"
+
+namespace mmx {
+
+// Checks `uid` + `accessToken` against the session stored for (uid, client) and
+// slides its expiry. Throws AUTH_REQUIRED, TOKEN_INVALID or TOKEN_EXPIRED.
+Identity authenticate(Services& services, const Request& request);
+
+// A new session for (user, client), replacing the one that client had.
+Identity openSession(Services& services, std::int64_t userId, std::string_view client);
+
+}  // namespace mmx

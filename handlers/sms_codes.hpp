@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string_view>
+
+#include "db/connection.hpp"
+#include "handlers/services.hpp"
+
+namespace mmx {
+
+enum class CodePurpose { Register, Reset };
+
+std::string_view purposeName(CodePurpose purpose);
+
+// Generates, stores (hashed) and delivers a code for `mobile`, after the per-mobile
+// throttle (one per interval, a daily cap). Throws RATE_LIMITED, or SERVER_ERROR when
+// delivery failed, in which case nothing was recorded. With `deliver` false only the
+// throttle is counted: the caller answers as if a code went out.
+void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
+
+// Inside the caller's transaction: checks `code` against the live code of (mobile,
+// purpose) and consumes it when it matches. A wrong code is counted and the transaction
+// committed before BAD_CODE is thrown, so that the count survives; too many wrong tries
+// burn the code. Throws CODE_EXPIRED when there is no live code.
+void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
+                 CodePurpose purpose, std::string_view code);
+
+}  // namespace mmx

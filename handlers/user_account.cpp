@@ -1,0 +1,159 @@
+// Credentials, codes and sessions: login, register, passwords, sign-out.
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/text.hpp"
+#include "db/session_repository.hpp"
+#include "db/user_repository.hpp"
+#include "fcgi/api_error.hpp"
+#include "fcgi/router.hpp"
+#include "handlers/limits.hpp"
+#include "handlers/params.hpp"
+#include "handlers/passwords.hpp"
+#include "handlers/sessions.hpp"
+#include "handlers/sms_codes.hpp"
+#include "handlers/user.hpp"
+#include "handlers/user_vo.hpp"
+
+namespace mmx::user {
+namespace {
+
+constexpr std::string_view kLoginPerAddress = "login-ip";
+constexpr std::string_view kLoginFailures = "login-fail";
+constexpr std::string_view kCodesPerAddress = "code-ip";
+constexpr std::string_view kBadCredentials = "用户名或密码错误";
+
+void limitCodeTraffic(Services& services, const Request& request) {
+    countOrRefuse(services, kCodesPerAddress, request.remoteAddr, services.config.codeIpLimit);
+}
+
+std::string requireCode(const Request& request, std::string_view name) {
+    return requireText(request, name, 1, 16);
+}
+
+// Ends every session of the user and stores the new hash, in one transaction.
+void replacePassword(Services& services, std::int64_t userId, const std::string& newHash) {
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        db::UserRepository(services.db).setPasswordHash(userId, newHash, nowMs());
+        db::SessionRepository(services.db).revokeAll(userId);
+        transaction.commit();
+    });
+}
+
+}  // namespace
+
+Response login(Services& services, const Request& request) {
+    const std::string loginName = requireText(request, "userVO.userName", 1, 64);
+    const std::string password = requirePassword(request, "userVO.password");
+    countOrRefuse(services, kLoginPerAddress, request.remoteAddr, services.config.loginIpLimit);
+    refuseIfReached(services, kLoginFailures, loginName, services.config.loginFailLimit);
+
+    db::UserRepository users(services.db);
+    const auto credentials = users.findCredentials(loginName);
+    const bool verified = credentials
+                              ? verifyPasswordLimited(services, credentials->passwordHash, password)
+                              : (verifyAgainstDummy(services, password), false);
+    if (!verified) {
+        countHit(services, kLoginFailures, loginName);
+        throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
+    }
+    if (passwordNeedsRehash(credentials->passwordHash)) {
+        users.setPasswordHash(credentials->id, hashPasswordLimited(services, password), nowMs());
+    }
+    const Identity identity = openSession(services, credentials->id, request.client);
+    const auto profile = users.findProfile(credentials->id);
+    if (!profile) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
+
+    Response response("登录成功");
+    writeUserVO(response.data().object("userVO"), *profile, ProfileView::Owner);
+    addIdentityHeaders(response, identity);
+    return response;
+}
+
+Response sendRegisterCode(Services& services, const Request& request) {
+    const std::string mobile = requireMobile(request, "userVO.userMobile");
+    limitCodeTraffic(services, request);
+    if (db::UserRepository(services.db).findIdByMobile(mobile)) {
+        throw ApiError(ErrorCode::Conflict, "该手机号已注册");
+    }
+    sendCode(services, mobile, CodePurpose::Register, true);
+    return Response("验证码已发送到手机");
+}
+
+Response registerUser(Services& services, const Request& request) {
+    const std::string mobile = requireMobile(request, "userVO.userMobile");
+    const std::string password = requirePassword(request, "userVO.password");
+    const std::string code = requireCode(request, "telSecurityCode");
+    limitCodeTraffic(services, request);
+    if (db::UserRepository(services.db).findIdByMobile(mobile)) {
+        throw ApiError(ErrorCode::Conflict, "该手机号已注册");
+    }
+    const std::string passwordHash = hashPasswordLimited(services, password);
+    const std::int64_t userId = db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        consumeCode(services, transaction, mobile, CodePurpose::Register, code);
+        try {
+            const std::int64_t id = db::UserRepository(services.db).create(mobile, passwordHash, nowMs());
+            transaction.commit();
+            return id;
+        } catch (const db::DuplicateKey&) {
+            throw ApiError(ErrorCode::Conflict, "该手机号已注册");
+        }
+    });
+    Response response("用户注册成功");
+    response.data().object("userVO").set("userId", userId);
+    return response;
+}
+
+Response sendValidateCodeByRetreve(Services& services, const Request& request) {
+    const std::string mobile = requireMobile(request, "userVO.userMobile");
+    limitCodeTraffic(services, request);
+    // An unknown mobile gets the same answer and the same throttle, and no message:
+    // this route must not tell who has an account.
+    const bool known = db::UserRepository(services.db).findIdByMobile(mobile).has_value();
+    sendCode(services, mobile, CodePurpose::Reset, known);
+    return Response("重置密码的验证码已发送到指定手机");
+}
+
+Response noLoginUpdatePassword(Services& services, const Request& request) {
+    const std::string mobile = requireMobile(request, "userVO.userMobile");
+    const std::string password = requirePassword(request, "userVO.password");
+    const std::string code = requireCode(request, "validateCode");
+    limitCodeTraffic(services, request);
+    const std::string passwordHash = hashPasswordLimited(services, password);
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        consumeCode(services, transaction, mobile, CodePurpose::Reset, code);
+        const auto userId = db::UserRepository(services.db).findIdByMobile(mobile);
+        if (!userId) throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
+        db::UserRepository(services.db).setPasswordHash(*userId, passwordHash, nowMs());
+        db::SessionRepository(services.db).revokeAll(*userId);
+        transaction.commit();
+    });
+    return Response("重置密码成功");
+}
+
+Response updatePassword(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const std::string oldPassword = requirePassword(request, "oldPassword");
+    const std::string newPassword = requirePassword(request, "userVO.password");
+    const std::string failureKey = "uid:" + std::to_string(actor.userId);
+    refuseIfReached(services, kLoginFailures, failureKey, services.config.loginFailLimit);
+
+    const auto credentials = db::UserRepository(services.db).findCredentialsById(actor.userId);
+    if (!credentials || !verifyPasswordLimited(services, credentials->passwordHash, oldPassword)) {
+        countHit(services, kLoginFailures, failureKey);
+        throw ApiError(ErrorCode::BadCredentials, "原密码错误");
+    }
+    replacePassword(services, actor.userId, hashPasswordLimited(services, newPassword));
+    Response response("用户密码修改成功");
+    response.markSessionEnded();
+    return response;
+}
+
+Response signOut(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    db::SessionRepository(services.db).revoke(actor.userId, actor.client);
+    Response response("用户注销成功");
+    response.markSessionEnded();
+    return response;
+}
+
+}  // namespace mmx::user

@@ -1,0 +1,118 @@
+// Profiles: reading, editing, and the avatar upload.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/media_type.hpp"
+#include "db/user_repository.hpp"
+#include "fcgi/api_error.hpp"
+#include "handlers/params.hpp"
+#include "handlers/user.hpp"
+#include "handlers/user_vo.hpp"
+
+namespace mmx::user {
+namespace {
+
+constexpr std::string_view kPhotoFolder = "images/userPhoto";
+
+std::filesystem::path photoDirectory(const Services& services) {
+    return std::filesystem::path(services.config.uploadDir) / kPhotoFolder;
+}
+
+// Written under a temporary name and renamed, so nginx never serves half a file.
+std::filesystem::path storeFile(const std::filesystem::path& directory, const std::string& name,
+                                const std::string& bytes) {
+    std::filesystem::create_directories(directory);
+    const auto temporary = directory / ("." + name + ".part");
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush()) {
+            std::filesystem::remove(temporary);
+            throw std::runtime_error("cannot write upload " + temporary.string());
+        }
+    }
+    const auto final = directory / name;
+    std::filesystem::rename(temporary, final);
+    return final;
+}
+
+// The file behind one of our own photo URLs, if it is one.
+std::optional<std::filesystem::path> ownPhotoFile(const Services& services, std::string_view url) {
+    const std::string prefix = services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/";
+    if (url.substr(0, prefix.size()) != prefix) return std::nullopt;
+    const std::string_view name = url.substr(prefix.size());
+    if (name.empty() || name.find('/') != std::string_view::npos || name.front() == '.') return std::nullopt;
+    return photoDirectory(services) / std::string(name);
+}
+
+}  // namespace
+
+Response readUser(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const std::int64_t target = optionalId(request, "userVO.userId").value_or(actor.userId);
+    const auto profile = db::UserRepository(services.db).findProfile(target);
+    if (!profile) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    Response response("获取用户信息成功");
+    writeUserVO(response.data().object("userVO"), *profile,
+                target == actor.userId ? ProfileView::Owner : ProfileView::Public);
+    return response;
+}
+
+Response updateUser(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    if (const auto target = optionalId(request, "userVO.userId"); target && *target != actor.userId) {
+        throw ApiError(ErrorCode::Forbidden, "只能修改自己的信息");
+    }
+    if (request.param("userExtendVO.phoneNumber") || request.param("userVO.phoneNumber")) {
+        throwBadParam("参数 phoneNumber 不能在这里修改，请通过绑定手机修改");
+    }
+    const db::ProfileValues changes = readProfileChanges(request);
+    const bool anything = std::any_of(changes.begin(), changes.end(),
+                                      [](const auto& value) { return value.has_value(); });
+    if (!anything) throwBadParam("没有要修改的内容");
+    db::UserRepository(services.db).updateProfile(actor.userId, changes, nowMs());
+    return Response("修改用户信息成功");
+}
+
+Response uploadPhoto(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const UploadedFile* upload = request.file("userPhoto");
+    if (upload == nullptr || upload->bytes.empty()) throwBadParam("缺少文件 userPhoto");
+    if (static_cast<std::int64_t>(upload->bytes.size()) > services.config.photoMaxBytes) {
+        throwBadParam("头像不能大于3M");
+    }
+    const auto type = sniffImage(upload->bytes);
+    if (!type || type->extension == "gif") throwBadParam("头像只能是jpg、jpeg、bmp、png格式");
+
+    db::UserRepository users(services.db);
+    const auto before = users.findProfile(actor.userId);
+    if (!before) throw ApiError(ErrorCode::NotFound, "用户不存在");
+
+    const std::string name =
+        std::to_string(actor.userId) + "_" + randomHex(12) + "." + std::string(type->extension);
+    const auto stored = storeFile(photoDirectory(services), name, upload->bytes);
+    const std::string url =
+        services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/" + name;
+    try {
+        db::ProfileValues changes;
+        changes[static_cast<std::size_t>(db::ProfileField::UserPhoto)] = url;
+        users.updateProfile(actor.userId, changes, nowMs());
+    } catch (...) {
+        std::filesystem::remove(stored);  // a failed upload leaves no file behind
+        throw;
+    }
+    if (const auto& old = (*before)[db::ProfileField::UserPhoto]) {
+        if (const auto oldFile = ownPhotoFile(services, *old)) {
+            std::error_code ignored;
+            std::filesystem::remove(*oldFile, ignored);
+        }
+    }
+    Response response("上传用户头像成功");
+    response.data().set("userPhoto", url);
+    return response;
+}
+
+}  // namespace mmx::user

@@ -1,0 +1,78 @@
+#include "handlers/user_vo.hpp"
+
+#include "fcgi/api_error.hpp"
+#include "handlers/params.hpp"
+
+namespace mmx {
+namespace {
+
+using db::ProfileField;
+
+// One line per userVO field: its JSON name, whether strangers see it, and how long it may be.
+struct FieldSpec {
+    ProfileField field;
+    std::string_view name;
+    bool isPublic;
+    std::size_t maxChars;
+};
+
+constexpr FieldSpec kFields[] = {
+    {ProfileField::Sex, "sex", true, 1},
+    {ProfileField::Age, "age", true, 3},
+    {ProfileField::Country, "country", true, 16},
+    {ProfileField::Province, "province", true, 16},
+    {ProfileField::City, "city", true, 16},
+    {ProfileField::District, "district", true, 16},
+    {ProfileField::Street, "street", false, 100},
+    {ProfileField::Company, "company", true, 100},
+    {ProfileField::Occupation, "occupation", true, 50},
+    {ProfileField::Role, "role", true, 50},
+    {ProfileField::Degrees, "degrees", true, 20},
+    {ProfileField::School, "school", true, 100},
+    {ProfileField::NickName, "nickName", true, 30},
+    {ProfileField::Signature, "signature", true, 140},
+    {ProfileField::UserPhoto, "userPhoto", true, 255},
+};
+
+// Seed 003 sends `sex` as userVO.sex and the rest as userExtendVO.*; either prefix is taken.
+std::optional<std::string_view> findParam(const Request& request, std::string_view name,
+                                          std::string& foundAs) {
+    for (const std::string_view prefix : {"userExtendVO.", "userVO."}) {
+        foundAs = std::string(prefix) + std::string(name);
+        if (auto value = request.param(foundAs)) return value;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+void writeUserVO(JsonObject userVO, const db::UserProfile& profile, ProfileView view) {
+    userVO.set("userId", profile.id);
+    if (view == ProfileView::Owner) userVO.set("phoneNumber", profile.mobile);
+    for (const auto& spec : kFields) {
+        if (view == ProfileView::Public && !spec.isPublic) continue;
+        userVO.set(spec.name, profile[spec.field].value_or(""));
+    }
+}
+
+db::ProfileValues readProfileChanges(const Request& request) {
+    db::ProfileValues changes;
+    std::string name;
+    for (const auto& spec : kFields) {
+        if (spec.field == ProfileField::UserPhoto) continue;  // only through uploadPhoto
+        if (!findParam(request, spec.name, name)) continue;
+        auto& slot = changes[static_cast<std::size_t>(spec.field)];
+        if (spec.field == ProfileField::Sex) {
+            slot = std::to_string(*optionalInt(request, name, 1, 2));
+        } else if (spec.field == ProfileField::Age) {
+            slot = std::to_string(*optionalInt(request, name, 1, 150));
+        } else if (spec.field == ProfileField::NickName) {
+            slot = requireText(request, name, 1, spec.maxChars);
+        } else {
+            slot = optionalText(request, name, spec.maxChars);
+        }
+    }
+    return changes;
+}
+
+}  // namespace mmx
