@@ -239,6 +239,34 @@ pids_with_argv() {
   return 0
 }
 
+# Prints the inodes of the listening unix sockets bound to PATH (the name stays
+# in /proc/net/unix after the file is unlinked).
+socket_inodes() {
+  local _num _ref _proto flags _type _state inode path
+  while read -r _num _ref _proto flags _type _state inode path; do
+    [[ $path == "$1" && $flags == 00010000 ]] && printf '%s\n' "$inode"
+  done </proc/net/unix
+  return 0
+}
+
+# Prints the pids whose stdin is a listening socket bound to PATH: programs
+# started by spawn-fcgi, whatever their name.
+pids_listening_on_fd0() {
+  local dir link inode
+  local -a inodes
+  mapfile -t inodes < <(socket_inodes "$1")
+  ((${#inodes[@]})) || return 0
+  for dir in /proc/[0-9]*; do
+    link=$(readlink "$dir/fd/0" 2>/dev/null) || continue
+    for inode in "${inodes[@]}"; do
+      if [[ $link == "socket:[$inode]" ]] && pid_alive "${dir#/proc/}"; then
+        printf '%s\n' "${dir#/proc/}"
+      fi
+    done
+  done
+  return 0
+}
+
 # Prints the parent pid of PID.
 parent_pid() {
   local stat ppid
