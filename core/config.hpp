@@ -47,6 +47,9 @@ struct Config {
 
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;
+
+    // Groups: the member cap a new group gets (its owner included)
+    int groupMaxMembers = 500;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;
