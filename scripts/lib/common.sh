@@ -239,6 +239,19 @@ pids_with_argv() {
   return 0
 }
 
+# True when some process listens on TCP port PORT (any address).
+port_in_use() {
+  local hex _sl local_address _rem state _rest file
+  printf -v hex ':%04X' "$1"
+  for file in /proc/net/tcp /proc/net/tcp6; do
+    [[ -r $file ]] || continue
+    while read -r _sl local_address _rem state _rest; do
+      [[ $state == 0A && $local_address == *"$hex" ]] && return 0
+    done <"$file"
+  done
+  return 1
+}
+
 # Prints the inodes of the listening unix sockets bound to PATH (the name stays
 # in /proc/net/unix after the file is unlinked).
 socket_inodes() {
