@@ -48,6 +48,11 @@ struct Config {
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;
 
+    // Friends (MMX_MAX_FRIENDS, MMX_MAX_PENDING_REQUESTS): friends per user, and
+    // requests waiting for one user's answer; beyond either an invitation is CONFLICT.
+    int maxFriends = 3000;
+    int maxPendingRequests = 100;
+
     // Groups: the member cap a new group gets (its owner included)
     int groupMaxMembers = 500;
 };
