@@ -43,20 +43,30 @@ BOOST_AUTO_TEST_CASE(killed_worker_is_replaced_and_traffic_goes_on_after_a_short
     const auto graceEnds = killAt + milliseconds(1000);
     const auto stopAt = killAt + milliseconds(4000);
     bool killed = false;
+    int sent = 0;
+    int failedInGrace = 0;
     int answeredAfterGrace = 0;
-    for (int i = 0; Clock::now() < stopAt && i < 5000; ++i) {
+    while (Clock::now() < stopAt && sent < 5000) {
         if (!killed && Clock::now() >= killAt) {
             BOOST_REQUIRE_EQUAL(kill(victim, SIGKILL), 0);
             killed = true;
         }
         const auto sentAt = Clock::now();
-        const api::Response r = i % 2 == 0 ? api::http().get(kPing) : readSelf(u.session);
+        const api::Response r = sent % 2 == 0 ? api::http().get(kPing) : readSelf(u.session);
+        const bool answered = r.status == 200 && r.success();
         if (sentAt >= graceEnds) {
-            BOOST_CHECK_MESSAGE(r.status == 200 && r.success(),
-                                "request " << i << " after the grace: " << r.describe());
+            BOOST_CHECK_MESSAGE(answered,
+                                "request " << sent << " after the grace: " << r.describe());
             ++answeredAfterGrace;
+        } else if (!answered) {
+            ++failedInGrace;
         }
+        ++sent;
+        api::sleepFor(milliseconds(2));
     }
+    BOOST_TEST_MESSAGE(sent << " requests, " << failedInGrace
+                            << " unanswered before the grace ended, " << answeredAfterGrace
+                            << " after it");
     BOOST_CHECK(killed);
     BOOST_CHECK_GT(answeredAfterGrace, 10);
 

@@ -170,6 +170,32 @@ TestUser newUser() {
     return u;
 }
 
+AgedUsers::AgedUsers(size_t count) {
+    for (size_t i = 0; i < count; ++i) entries_.push_back(makeEntry());
+}
+
+AgedUsers::Entry AgedUsers::makeEntry() {
+    Entry e;
+    e.aged.user = TestUser{uniqueMobile(), uniquePassword(), {}};
+    e.smsAt = std::chrono::steady_clock::now();
+    e.aged.registerCode = sendRegisterCode(e.aged.user.mobile);
+    const Response r = http().post("/user/user!register",
+                                   {{"userVO.userMobile", e.aged.user.mobile},
+                                    {"userVO.password", e.aged.user.password},
+                                    {"telSecurityCode", e.aged.registerCode}},
+                                   clientHeader(uniqueClient()));
+    if (!r.success()) throw std::runtime_error("register failed: " + r.describe());
+    e.aged.user.session = login(e.aged.user.mobile, e.aged.user.password, uniqueClient());
+    return e;
+}
+
+AgedUser AgedUsers::take() {
+    if (next_ == entries_.size()) entries_.push_back(makeEntry());
+    const Entry& e = entries_[next_++];
+    std::this_thread::sleep_until(e.smsAt + std::chrono::seconds(61));
+    return e.aged;
+}
+
 Headers clientHeader(const std::string& client) {
     return {{"client", client}};
 }

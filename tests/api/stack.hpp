@@ -72,6 +72,31 @@ struct TestUser {
 // A freshly registered user, logged in from a fresh client.
 TestUser newUser();
 
+// A user whose last SMS is over a minute old. The server sends at most one SMS
+// per mobile per 60 s, whatever its purpose, so a mobile that just received its
+// register code must wait before it can receive a reset code.
+struct AgedUser {
+    TestUser user;
+    std::string registerCode;
+};
+
+// Registers `count` users up front; take() hands them out, waiting (once, for
+// all of them together) until their register codes are 60 s old.
+class AgedUsers {
+  public:
+    explicit AgedUsers(size_t count);
+    AgedUser take();
+
+  private:
+    struct Entry {
+        AgedUser aged;
+        std::chrono::steady_clock::time_point smsAt;
+    };
+    static Entry makeEntry();
+    std::vector<Entry> entries_;
+    size_t next_ = 0;
+};
+
 Headers clientHeader(const std::string& client);
 Headers authHeaders(const Session& session);
 
