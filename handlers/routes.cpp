@@ -1,5 +1,6 @@
 #include "handlers/routes.hpp"
 
+#include "handlers/group.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
 
@@ -31,6 +32,19 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/user!readUser",                   GetOrPost, User,   bind(s, user::readUser)});
     routes.add({"/user/user!updateUser",                 Post,      User,   bind(s, user::updateUser)});
     routes.add({"/user/user!uploadPhoto",                Post,      User,   bind(s, user::uploadPhoto)});
+
+    routes.add({"/chat/group!create",                    Post,      User,   bind(s, group::create)});
+    routes.add({"/chat/group!update",                    Post,      User,   bind(s, group::update)});
+    routes.add({"/chat/group!delete",                    Post,      User,   bind(s, group::remove)});
+    routes.add({"/chat/group!info",                      GetOrPost, User,   bind(s, group::info)});
+    routes.add({"/chat/group!members",                   GetOrPost, User,   bind(s, group::members)});
+    routes.add({"/chat/group!mine",                      GetOrPost, User,   bind(s, group::mine)});
+    routes.add({"/chat/group!addMembers",                Post,      User,   bind(s, group::addMembers)});
+    routes.add({"/chat/group!removeMembers",             Post,      User,   bind(s, group::removeMembers)});
+    routes.add({"/chat/group!setAdmin",                  Post,      User,   bind(s, group::setAdmin)});
+    routes.add({"/chat/group!transfer",                  Post,      User,   bind(s, group::transfer)});
+    routes.add({"/chat/group!quit",                      Post,      User,   bind(s, group::quit)});
+    routes.add({"/chat/group!setingGroup",               Post,      User,   bind(s, group::setingGroup)});
     // clang-format on
     return routes;
 }
