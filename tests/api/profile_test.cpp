@@ -172,6 +172,29 @@ BOOST_AUTO_TEST_CASE(boundary_lengths_count_characters_not_bytes) {
     MMX_CHECK_OK(update(u.session, {{"userExtendVO.age", "1"}, {"userExtendVO.nickName", "a"}}));
 }
 
+BOOST_AUTO_TEST_CASE(text_round_trips_verbatim) {
+    const api::TestUser u = api::newUser();
+    const api::Params tricky = {
+        {"userExtendVO.nickName", "小王😀 \"q\" \\ <b>"},
+        {"userExtendVO.signature", "第一行\n第二行 '; DROP TABLE users; -- </script>%00%"},
+        {"userExtendVO.company", "O'Reilly & 儿子"},
+    };
+    MMX_REQUIRE_OK(update(u.session, tricky));
+    const Profile p = readSelf(u.session);
+    for (const auto& [param, value] : tricky) {
+        BOOST_CHECK_MESSAGE(p.at(fieldOf(param)) == value,
+                            param << " reads back as '" << p.at(fieldOf(param)) << "'");
+    }
+}
+
+BOOST_AUTO_TEST_CASE(emoji_counts_as_one_character) {
+    const api::TestUser u = api::newUser();
+    MMX_CHECK_OK(update(u.session, {{"userExtendVO.nickName", repeat("😀", 30)}}));
+    BOOST_CHECK_EQUAL(readSelf(u.session).at("nickName"), repeat("😀", 30));
+    MMX_CHECK_FAILS_WITH(update(u.session, {{"userExtendVO.nickName", repeat("😀", 31)}}),
+                         "BAD_PARAM");
+}
+
 BOOST_AUTO_TEST_CASE(each_bad_value_is_bad_param_naming_the_field_and_changes_nothing) {
     const api::TestUser u = api::newUser();
     MMX_REQUIRE_OK(update(u.session, kFullUpdate));

@@ -109,6 +109,44 @@ BOOST_AUTO_TEST_CASE(empty_client_header_is_bad_param) {
     MMX_CHECK_FAILS_WITH(r, "BAD_PARAM");
 }
 
+BOOST_AUTO_TEST_CASE(overlong_client_header_is_answered_without_a_server_error) {
+    // A session is stored per (uid, client): a client id longer than the column
+    // must be refused (BAD_PARAM) or handled, never end in a database error.
+    const api::TestUser u = api::newUser();
+    const api::Response r =
+        api::http().post(kLogin, {{"userVO.userName", u.mobile}, {"userVO.password", u.password}},
+                         api::clientHeader(std::string(2000, 'C')));
+    BOOST_CHECK_MESSAGE(r.status == 200 && (r.code() == "BAD_PARAM" || r.code() == "OK"),
+                        r.describe());
+    BOOST_CHECK_MESSAGE(api::envelopeProblems(r).empty(), api::envelopeProblems(r));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(static_files)
+
+BOOST_AUTO_TEST_CASE(files_of_the_var_dir_are_not_served) {
+    const std::string dbPassword = api::readFile(api::stackEnv().varDir + "/db-password");
+    for (const char* path :
+         {"/env.sh", "/db-password", "/upload/../env.sh", "/upload/../db-password",
+          "/upload/..%2fenv.sh", "/upload%2f..%2fenv.sh", "/download/../secret",
+          "/upload/../log/requests.log", "/upload/../sms-outbox.jsonl"}) {
+        BOOST_TEST_CONTEXT("GET " << path) {
+            const api::Response r = api::http().request("GET", path, {}, {});
+            BOOST_CHECK_NE(r.status, 200);
+            BOOST_CHECK(r.body.find("MMX_") == std::string::npos);
+            BOOST_CHECK(dbPassword.empty() || r.body.find(dbPassword) == std::string::npos);
+            BOOST_CHECK(r.body.find("\"mobile\"") == std::string::npos);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(missing_upload_is_a_404_envelope) {
+    MMX_CHECK_ANSWER(
+        api::http().request("GET", "/upload/images/userPhoto/no-such-file.png", {}, {}), 404,
+        "NOT_FOUND");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(malformed_input)

@@ -1,6 +1,9 @@
 // Registration by SMS code: sendRegisterCode and register.
 #define BOOST_TEST_MODULE api_register
+#include <atomic>
 #include <cctype>
+#include <thread>
+#include <vector>
 
 #include "api_test.hpp"
 
@@ -139,6 +142,39 @@ BOOST_AUTO_TEST_CASE(register_of_a_registered_mobile_is_conflict_even_with_its_u
     MMX_REQUIRE_OK(registerWith(mobile, api::uniquePassword(), code));
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), code), "CONFLICT");
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), wrongCode(code)), "CONFLICT");
+}
+
+BOOST_AUTO_TEST_CASE(racing_registrations_with_one_code_make_exactly_one_account) {
+    const std::string mobile = api::uniqueMobile();
+    const std::string code = api::sendRegisterCode(mobile);
+    constexpr int kRacers = 4;
+    std::vector<api::Response> answers(kRacers);
+    std::atomic<int> ready{0};
+    std::vector<std::thread> racers;
+    for (int i = 0; i < kRacers; ++i) {
+        racers.emplace_back([&, i] {
+            api::HttpClient own(api::stackEnv().baseUrl);
+            const api::Params params{{"userVO.userMobile", mobile},
+                                     {"userVO.password", "racer-password-" + std::to_string(i)},
+                                     {"telSecurityCode", code}};
+            const api::Headers headers = {{"client", "RACER" + std::to_string(i)}};
+            ++ready;
+            while (ready.load() < kRacers) std::this_thread::yield();
+            answers[i] = own.post(kRegister, params, headers);
+        });
+    }
+    for (auto& t : racers) t.join();
+    int winners = 0;
+    for (const api::Response& r : answers) {
+        if (r.success()) {
+            ++winners;
+        } else {
+            BOOST_CHECK_MESSAGE(
+                r.status == 200 && (r.code() == "CONFLICT" || r.code() == "CODE_EXPIRED"),
+                "a losing racer got " << r.describe());
+        }
+    }
+    BOOST_CHECK_EQUAL(winners, 1);
 }
 
 BOOST_AUTO_TEST_CASE(password_length_is_checked_without_spending_the_code) {
