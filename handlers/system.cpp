@@ -2,6 +2,6 @@
 
 namespace mmx::system {
 
-Response ping(const Request&) { return Response("pong"); }
+Response ping(const Request&) { return Response("服务正常"); }
 
 }  // namespace mmx::system
