@@ -60,6 +60,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_LOGIN_FAIL_LIMIT", c.loginFailLimit, 1, 1000);
     readInt(lookup, "MMX_LOGIN_IP_LIMIT", c.loginIpLimit, 1, 10000000);
     readInt(lookup, "MMX_CODE_IP_LIMIT", c.codeIpLimit, 1, 10000000);
+    readInt(lookup, "MMX_RECALL_WINDOW_SECONDS", c.recallWindowSeconds, 0, 86400);
     readInt(lookup, "MMX_MAX_FRIENDS", c.maxFriends, 1, 100000);
     readInt(lookup, "MMX_MAX_PENDING_REQUESTS", c.maxPendingRequests, 1, 100000);
     readInt(lookup, "MMX_GROUP_MAX_MEMBERS", c.groupMaxMembers, 2, 100000);

@@ -48,6 +48,9 @@ struct Config {
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;
 
+    // Chat: how long a sender may recall a message (a group's owner/admin: always).
+    int recallWindowSeconds = 120;
+
     // Friends (MMX_MAX_FRIENDS, MMX_MAX_PENDING_REQUESTS): friends per user, and
     // requests waiting for one user's answer; beyond either an invitation is CONFLICT.
     int maxFriends = 3000;
