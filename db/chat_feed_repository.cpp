@@ -1,0 +1,54 @@
+#include "db/chat_feed_repository.hpp"
+
+namespace mmx::db {
+namespace {
+
+#define MMX_RECIPIENTS "JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
+
+// New users start at 1; the rows are locked in ascending user order.
+constexpr std::string_view kBumpCounters =
+    "INSERT INTO chat_feed_counters (user_id, last_feed_seq)"
+    " SELECT r.user_id, 1 FROM " MMX_RECIPIENTS " ORDER BY r.user_id"
+    " ON DUPLICATE KEY UPDATE last_feed_seq = chat_feed_counters.last_feed_seq + 1";
+constexpr std::string_view kAppend =
+    "INSERT INTO chat_feed (user_id, feed_seq, message_id, kind)"
+    " SELECT c.user_id, c.last_feed_seq, ?, ? FROM " MMX_RECIPIENTS
+    " JOIN chat_feed_counters c ON c.user_id = r.user_id";
+constexpr std::string_view kReceivers =
+    "SELECT user_id FROM chat_feed WHERE message_id = ? AND kind = 1 ORDER BY user_id";
+constexpr std::string_view kReceived =
+    "SELECT 1 FROM chat_feed WHERE message_id = ? AND user_id = ? AND kind = 1";
+constexpr std::string_view kAfter =
+    "SELECT f.feed_seq, f.kind, " MMX_CHAT_MESSAGE_COLUMNS
+    " FROM chat_feed f JOIN chat_messages m ON m.id = f.message_id"
+    " WHERE f.user_id = ? AND f.feed_seq > ? ORDER BY f.feed_seq LIMIT ?";
+
+#undef MMX_RECIPIENTS
+
+}  // namespace
+
+void ChatFeedRepository::append(std::string_view recipients, std::int64_t messageId, FeedKind kind) {
+    db_.execute(kBumpCounters, {recipients});
+    db_.execute(kAppend, {messageId, static_cast<std::int64_t>(kind), recipients});
+}
+
+std::vector<std::int64_t> ChatFeedRepository::receivers(std::int64_t messageId) {
+    std::vector<std::int64_t> users;
+    for (const Row& row : db_.query(kReceivers, {messageId})) users.push_back(row.i64(0));
+    return users;
+}
+
+bool ChatFeedRepository::received(std::int64_t userId, std::int64_t messageId) {
+    return db_.queryOne(kReceived, {messageId, userId}).has_value();
+}
+
+std::vector<FeedEntry> ChatFeedRepository::after(std::int64_t userId, std::int64_t afterFeedSeq,
+                                                 std::int64_t limit) {
+    std::vector<FeedEntry> entries;
+    for (const Row& row : db_.query(kAfter, {userId, afterFeedSeq, limit})) {
+        entries.push_back({row.i64(0), static_cast<FeedKind>(row.i64(1)), readChatMessage(row, 2)});
+    }
+    return entries;
+}
+
+}  // namespace mmx::db

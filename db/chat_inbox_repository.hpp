@@ -1,0 +1,66 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/chat_message.hpp"
+#include "db/connection.hpp"
+
+namespace mmx::db {
+
+// One line of a user's chat list, with the names it is shown by.
+struct ConversationEntry {
+    std::string conversationId;
+    std::optional<std::int64_t> peerUserId;
+    std::optional<std::int64_t> groupId;
+    std::int64_t readSeq = 0;
+    std::int64_t lastSeq = 0;
+    std::optional<std::string> peerNickName;
+    std::optional<std::string> peerPhoto;
+    std::optional<std::string> remark;  // the user's name for the friend
+    std::optional<std::string> groupName;
+    std::optional<std::string> groupLogo;
+    bool muted = false;                      // the group's messageRemainMode is 2
+    std::optional<ChatMessage> lastMessage;  // absent when it was deleted with its picture
+};
+
+struct ReadState {
+    std::int64_t readSeq = 0;
+    std::int64_t lastSeq = 0;
+};
+
+// Per user and conversation: the newest seq delivered, the seq read, the last message.
+class ChatInboxRepository {
+public:
+    explicit ChatInboxRepository(Connection& db) : db_(db) {}
+
+    struct Delivery {
+        std::string_view recipients;  // recipientsJson
+        std::string_view conversationId;
+        std::optional<std::int64_t> pairSum;  // a user conversation: the two ids added up
+        std::optional<std::int64_t> groupId;
+        std::int64_t senderId = 0;
+        std::int64_t seq = 0;
+        std::int64_t messageId = 0;
+        std::int64_t at = 0;
+    };
+    // Moves every recipient's line to this message. A recipient new to the
+    // conversation (a member who just joined) has read everything before it; the
+    // sender has read the conversation up to their own message.
+    void deliver(const Delivery& delivery);
+
+    std::optional<ReadState> readState(std::int64_t userId, std::string_view conversationId);
+    // read_seq moves forward only and never past what was delivered.
+    std::optional<ReadState> markRead(std::int64_t userId, std::string_view conversationId,
+                                      std::int64_t seq);
+
+    std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t limit);
+
+private:
+    Connection& db_;
+};
+
+}  // namespace mmx::db

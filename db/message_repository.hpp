@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/chat_message.hpp"
+#include "db/connection.hpp"
+
+namespace mmx::db {
+
+struct NewMessage {
+    std::string conversationId;
+    std::int64_t senderId = 0;
+    std::optional<std::int64_t> toUserId;
+    std::optional<std::int64_t> groupId;
+    std::string msgType;
+    std::optional<std::string> content;
+    std::optional<std::string> url;
+    std::optional<std::int64_t> duration;
+    std::optional<std::int64_t> picId;
+    std::optional<std::string> clientMsgId;
+    std::int64_t sentAt = 0;
+};
+
+// Messages: stored once each, numbered per conversation.
+class MessageRepository {
+public:
+    explicit MessageRepository(Connection& db) : db_(db) {}
+
+    // Takes the conversation's next seq and stores the message; inside a
+    // transaction, the conversation's row stays locked until it ends, so seqs
+    // are handed out in commit order. Throws DuplicateKey on a clientMsgId repeat.
+    ChatMessage insert(const NewMessage& message);
+
+    std::optional<ChatMessage> find(std::int64_t messageId);
+    std::optional<ChatMessage> findForUpdate(std::int64_t messageId);
+    std::optional<ChatMessage> findByClientMsgId(std::int64_t senderId, std::string_view clientMsgId);
+
+    // The message keeps its place and loses its content.
+    void markRecalled(std::int64_t messageId, std::int64_t byUserId, std::int64_t at);
+
+    // Messages of a conversation that reached `userId`, seq < beforeSeq and
+    // <= upToSeq (the newest delivered to them), newest first.
+    std::vector<ChatMessage> history(std::int64_t userId, std::string_view conversationId,
+                                     std::int64_t beforeSeq, std::int64_t upToSeq,
+                                     std::int64_t limit);
+
+    // The chats on a picture, oldest first: all of them for its owner, else those
+    // that reached `viewerId`.
+    std::vector<ChatMessage> byPicture(std::int64_t picId, bool everything, std::int64_t viewerId,
+                                       std::int64_t offset, std::int64_t limit);
+
+private:
+    Connection& db_;
+};
+
+}  // namespace mmx::db

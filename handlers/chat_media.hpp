@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/chat_rules.hpp"
+#include "fcgi/request.hpp"
+#include "fcgi/response.hpp"
+#include "handlers/services.hpp"
+
+// /chat/media!upload — images and voice clips for chat, served by nginx.
+namespace mmx::chat {
+
+Response uploadMedia(Services& services, const Request& request);
+
+enum class MediaKind { Image, Voice };
+
+// The URL when it names a stored chat upload of that kind; else BAD_PARAM on `param`.
+std::string requireChatMediaUrl(const Services& services, std::string_view url, MediaKind kind,
+                                std::string_view param);
+
+}  // namespace mmx::chat

@@ -1,0 +1,96 @@
+// Pictures (seed 001): create from an uploaded chat image, read, list by user,
+// and delete, which takes the chats attached to the picture with it.
+#include "handlers/chat_picture.hpp"
+
+#include "core/clock.hpp"
+#include "fcgi/api_error.hpp"
+#include "handlers/chat_media.hpp"
+#include "handlers/params.hpp"
+
+namespace mmx::chat {
+namespace {
+
+constexpr std::int64_t kDefaultPageSize = 20;
+constexpr std::int64_t kMaxPageSize = 100;
+
+void writePicture(JsonObject out, const db::ChatPicture& picture) {
+    out.set("picId", picture.id);
+    out.set("picUrl", picture.picUrl);
+    out.set("userId", picture.ownerId);
+    out.set("createdAt", picture.createdAt);
+}
+
+db::ChatPicture requirePicture(db::PictureRepository& pictures, std::int64_t picId) {
+    auto picture = pictures.find(picId);
+    if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
+    return *picture;
+}
+
+}  // namespace
+
+bool canSeePicture(db::ChatRelations& relations, std::int64_t viewerId,
+                   const db::ChatPicture& picture) {
+    return picture.ownerId == viewerId || relations.areFriends(viewerId, picture.ownerId);
+}
+
+Response createPicture(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const auto raw = request.param("picUrl");
+    if (!raw || raw->empty()) throwBadParam("缺少参数 picUrl");
+    const std::string url = requireChatMediaUrl(services, *raw, MediaKind::Image, "picUrl");
+    const std::int64_t picId = db::PictureRepository(services.db).create(actor.userId, url, nowMs());
+    Response response("创建图片成功");
+    response.data().set("picId", picId).set("picUrl", url);
+    return response;
+}
+
+Response readPicture(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    db::PictureRepository pictures(services.db);
+    db::ChatRelations relations(services.db);
+    const db::ChatPicture picture = requirePicture(pictures, requireId(request, "picId"));
+    if (!canSeePicture(relations, actor.userId, picture)) {
+        throw ApiError(ErrorCode::Forbidden, "只有图片的主人和好友可以查看");
+    }
+    Response response("获取图片成功");
+    writePicture(response.data(), picture);
+    return response;
+}
+
+Response listPicturesByUser(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const std::int64_t owner = optionalId(request, "userId").value_or(actor.userId);
+    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
+    const std::int64_t count = optionalInt(request, "count", 1, kMaxPageSize).value_or(kDefaultPageSize);
+    db::ChatRelations relations(services.db);
+    if (owner != actor.userId && !relations.areFriends(actor.userId, owner)) {
+        throw ApiError(ErrorCode::Forbidden, "只能查看自己和好友的图片");
+    }
+    Response response("获取图片列表成功");
+    JsonObject data = response.data();
+    data.set("userId", owner);
+    JsonArray list = data.array("picsInfo");
+    for (const auto& picture : db::PictureRepository(services.db).byOwner(owner, offset, count)) {
+        writePicture(list.addObject(), picture);
+    }
+    return response;
+}
+
+Response deletePicture(Services& services, const Request& request) {
+    const Identity& actor = request.actor();
+    const std::int64_t picId = requireId(request, "picId");
+    const std::int64_t chats = db::withTransaction(services.db, [&](db::Transaction& tx) {
+        db::PictureRepository pictures(services.db);
+        const auto picture = pictures.findForUpdate(picId);
+        if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
+        if (picture->ownerId != actor.userId) throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
+        const std::int64_t removed = pictures.removeWithChats(picId);
+        tx.commit();
+        return removed;
+    });
+    Response response("删除图片成功");
+    response.data().set("picId", picId).set("deletedChats", chats);
+    return response;
+}
+
+}  // namespace mmx::chat
