@@ -1,5 +1,7 @@
 #include "db/user_repository.hpp"
 
+#include "core/mcode.hpp"
+
 namespace mmx::db {
 namespace {
 
@@ -10,11 +12,13 @@ constexpr std::string_view kFindCredentialsById =
 constexpr std::string_view kFindIdByMobile = "SELECT id FROM users WHERE mobile = ?";
 constexpr std::string_view kFindProfile =
     "SELECT id, mobile, sex, age, country, province, city, district, street, company,"
-    " occupation, role, degrees, school, nick_name, signature, user_photo"
+    " occupation, role, degrees, school, nick_name, signature, user_photo, mcode, qcode_url"
     " FROM users WHERE id = ?";
 constexpr std::string_view kCreate =
-    "INSERT INTO users (mobile, password_hash, nick_name, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
+constexpr std::string_view kSetQcodeUrl =
+    "UPDATE users SET qcode_url = ? WHERE id = ? AND qcode_url IS NULL";
 // NULL leaves a column as it is: one statement serves every combination of fields sent.
 constexpr std::string_view kUpdateProfile =
     "UPDATE users SET sex = COALESCE(?, sex), age = COALESCE(?, age),"
@@ -31,6 +35,11 @@ constexpr std::string_view kSetPasswordHash =
 Param optional(const std::optional<std::string>& value) {
     if (!value) return nullptr;
     return std::string_view(*value);
+}
+
+// The unique key on users.mcode is named after its column (schema/002_friends.sql).
+bool isMcodeClash(const DuplicateKey& error) {
+    return std::string_view(error.what()).find("mcode'") != std::string_view::npos;
 }
 
 }  // namespace
@@ -60,6 +69,8 @@ std::optional<UserProfile> UserRepository::findProfile(std::int64_t userId) {
     profile.id = row->i64(0);
     profile.mobile = row->str(1);
     for (std::size_t i = 0; i < kProfileFieldCount; ++i) profile.fields[i] = row->opt(i + 2);
+    profile.mcode = row->str(kProfileFieldCount + 2);
+    profile.qcodeUrl = row->opt(kProfileFieldCount + 3);
     return profile;
 }
 
@@ -68,9 +79,21 @@ std::int64_t UserRepository::create(std::string_view mobile, std::string_view pa
     // A new account is shown by its masked number until its owner picks a nickname.
     const std::string nickName = std::string(mobile.substr(0, 3)) + "****" +
                                  std::string(mobile.substr(mobile.size() - 4));
-    const auto result =
-        db_.execute(kCreate, {mobile, passwordHash, std::string_view(nickName), now, now});
-    return static_cast<std::int64_t>(result.insertId);
+    for (int attempt = 1;; ++attempt) {
+        const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
+        try {
+            const auto result = db_.execute(
+                kCreate, {mobile, passwordHash, std::string_view(nickName), std::string_view(mcode),
+                          now, now});
+            return static_cast<std::int64_t>(result.insertId);
+        } catch (const DuplicateKey& error) {
+            if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
+        }
+    }
+}
+
+bool UserRepository::setQcodeUrl(std::int64_t userId, std::string_view url) {
+    return db_.execute(kSetQcodeUrl, {url, userId}).affectedRows > 0;
 }
 
 void UserRepository::updateProfile(std::int64_t userId, const ProfileValues& c, std::int64_t now) {

@@ -24,6 +24,8 @@ struct UserProfile {
     std::int64_t id = 0;
     std::string mobile;
     ProfileValues fields;
+    std::string mcode;
+    std::optional<std::string> qcodeUrl;
 
     const std::optional<std::string>& operator[](ProfileField f) const {
         return fields[static_cast<std::size_t>(f)];
@@ -45,8 +47,11 @@ public:
     std::optional<Credentials> findCredentialsById(std::int64_t userId);
     std::optional<UserProfile> findProfile(std::int64_t userId);
 
-    // Throws DuplicateKey when the mobile is taken.
+    // Throws DuplicateKey when the mobile is taken. Draws the account's MMX code,
+    // drawing again when it clashes with another account's.
     std::int64_t create(std::string_view mobile, std::string_view passwordHash, std::int64_t now);
+    // Only while the user has none; false when another request made one first.
+    bool setQcodeUrl(std::int64_t userId, std::string_view url);
     void updateProfile(std::int64_t userId, const ProfileValues& changes, std::int64_t now);
     void setPasswordHash(std::int64_t userId, std::string_view passwordHash, std::int64_t now);
 

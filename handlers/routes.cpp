@@ -1,8 +1,14 @@
 #include "handlers/routes.hpp"
 
+#include "handlers/chat_media.hpp"
+#include "handlers/chat_message.hpp"
+#include "handlers/chat_picture.hpp"
+#include "handlers/friend.hpp"
 #include "handlers/group.hpp"
+#include "handlers/setting.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
+#include "handlers/user_search.hpp"
 
 namespace mmx {
 namespace {
@@ -33,6 +39,23 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/user!updateUser",                 Post,      User,   bind(s, user::updateUser)});
     routes.add({"/user/user!uploadPhoto",                Post,      User,   bind(s, user::uploadPhoto)});
 
+    routes.add({"/user/user!readUsers",                  GetOrPost, User,   bind(s, user::readUsers)});
+    routes.add({"/user/user!search",                     GetOrPost, User,   bind(s, user::search)});
+    routes.add({"/user/user!selectPhones",               Post,      User,   bind(s, user::selectPhones)});
+    routes.add({"/user/setting!friendPolicy",            GetOrPost, User,   bind(s, setting::friendPolicy)});
+    routes.add({"/user/friend!invite",                   Post,      User,   bind(s, friends::invite)});
+    routes.add({"/user/friend!listRequests",             GetOrPost, User,   bind(s, friends::listRequests)});
+    routes.add({"/user/friend!accept",                   Post,      User,   bind(s, friends::accept)});
+    routes.add({"/user/friend!refuse",                   Post,      User,   bind(s, friends::refuse)});
+    routes.add({"/user/friend!delete",                   Post,      User,   bind(s, friends::remove)});
+    routes.add({"/user/friend!updateRemark",             Post,      User,   bind(s, friends::updateRemark)});
+    routes.add({"/user/friend!read",                     GetOrPost, User,   bind(s, friends::read)});
+    routes.add({"/user/friend!list",                     GetOrPost, User,   bind(s, friends::list)});
+    routes.add({"/user/friend!diff",                     GetOrPost, User,   bind(s, friends::diff)});
+    routes.add({"/user/friend!block",                    Post,      User,   bind(s, friends::block)});
+    routes.add({"/user/friend!unblock",                  Post,      User,   bind(s, friends::unblock)});
+    routes.add({"/user/friend!blocked",                  GetOrPost, User,   bind(s, friends::blocked)});
+
     routes.add({"/chat/group!create",                    Post,      User,   bind(s, group::create)});
     routes.add({"/chat/group!update",                    Post,      User,   bind(s, group::update)});
     routes.add({"/chat/group!delete",                    Post,      User,   bind(s, group::remove)});
@@ -45,6 +68,19 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/chat/group!transfer",                  Post,      User,   bind(s, group::transfer)});
     routes.add({"/chat/group!quit",                      Post,      User,   bind(s, group::quit)});
     routes.add({"/chat/group!setingGroup",               Post,      User,   bind(s, group::setingGroup)});
+    routes.add({"/chat/media!upload",                    Post,      User,   bind(s, chat::uploadMedia)});
+    routes.add({"/chat/message!send",                    Post,      User,   bind(s, chat::sendMessage)});
+    routes.add({"/chat/message!read",                    GetOrPost, User,   bind(s, chat::readMessage)});
+    routes.add({"/chat/message!history",                 GetOrPost, User,   bind(s, chat::history)});
+    routes.add({"/chat/message!sync",                    GetOrPost, User,   bind(s, chat::sync)});
+    routes.add({"/chat/message!conversations",           GetOrPost, User,   bind(s, chat::conversations)});
+    routes.add({"/chat/message!markRead",                Post,      User,   bind(s, chat::markRead)});
+    routes.add({"/chat/message!recall",                  Post,      User,   bind(s, chat::recallMessage)});
+    routes.add({"/chat/message!listByPicture",           GetOrPost, User,   bind(s, chat::listByPicture)});
+    routes.add({"/chat/picture!create",                  Post,      User,   bind(s, chat::createPicture)});
+    routes.add({"/chat/picture!read",                    GetOrPost, User,   bind(s, chat::readPicture)});
+    routes.add({"/chat/picture!listByUser",              GetOrPost, User,   bind(s, chat::listPicturesByUser)});
+    routes.add({"/chat/picture!delete",                  Post,      User,   bind(s, chat::deletePicture)});
     // clang-format on
     return routes;
 }

@@ -9,6 +9,7 @@
 #include "handlers/limits.hpp"
 #include "handlers/params.hpp"
 #include "handlers/passwords.hpp"
+#include "handlers/qr_cards.hpp"
 #include "handlers/sessions.hpp"
 #include "handlers/sms_codes.hpp"
 #include "handlers/user.hpp"
@@ -98,6 +99,9 @@ Response registerUser(Services& services, const Request& request) {
             throw ApiError(ErrorCode::Conflict, "该手机号已注册");
         }
     });
+    if (const auto profile = db::UserRepository(services.db).findProfile(userId)) {
+        ensureQrCard(services, *profile);
+    }
     Response response("用户注册成功");
     response.data().object("userVO").set("userId", userId);
     return response;

@@ -53,6 +53,8 @@ void writeUserVO(JsonObject userVO, const db::UserProfile& profile, ProfileView 
         if (view == ProfileView::Public && !spec.isPublic) continue;
         userVO.set(spec.name, profile[spec.field].value_or(""));
     }
+    userVO.set("mcode", profile.mcode);
+    userVO.set("qcode", profile.qcodeUrl.value_or(""));
 }
 
 db::ProfileValues readProfileChanges(const Request& request) {

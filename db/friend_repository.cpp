@@ -1,0 +1,79 @@
+#include "db/friend_repository.hpp"
+
+namespace mmx::db {
+namespace {
+
+constexpr std::string_view kLockPair =
+    "SELECT id FROM users WHERE id IN (?, ?) ORDER BY id FOR UPDATE";
+constexpr std::string_view kAreFriends =
+    "SELECT 1 FROM friendships WHERE user_id = ? AND friend_id = ?";
+constexpr std::string_view kCountFriends = "SELECT COUNT(*) FROM friendships WHERE user_id = ?";
+constexpr std::string_view kInsertFriendship =
+    "INSERT INTO friendships (user_id, friend_id, remark, created_at) VALUES (?, ?, NULL, ?)";
+constexpr std::string_view kDeleteFriendship =
+    "DELETE FROM friendships WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = ?)";
+constexpr std::string_view kFriendIds =
+    "SELECT friend_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
+constexpr std::string_view kListFriends =
+    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode, f.remark, f.created_at"
+    " FROM friendships f JOIN users u ON u.id = f.friend_id WHERE f.user_id = ?";
+constexpr std::string_view kFindFriend =
+    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode, f.remark, f.created_at"
+    " FROM friendships f JOIN users u ON u.id = f.friend_id"
+    " WHERE f.user_id = ? AND f.friend_id = ?";
+constexpr std::string_view kSetRemark =
+    "UPDATE friendships SET remark = ? WHERE user_id = ? AND friend_id = ?";
+
+FriendEntry readFriend(const Row& row) {
+    return FriendEntry{readUserCard(row, 0), row.opt(5), row.i64(6)};
+}
+
+}  // namespace
+
+bool FriendRepository::lockPair(std::int64_t a, std::int64_t b) {
+    return db_.query(kLockPair, {a, b}).size() == (a == b ? 1u : 2u);
+}
+
+bool FriendRepository::areFriends(std::int64_t userId, std::int64_t friendId) {
+    return db_.queryOne(kAreFriends, {userId, friendId}).has_value();
+}
+
+std::int64_t FriendRepository::countFriends(std::int64_t userId) {
+    return db_.queryOne(kCountFriends, {userId})->i64(0);
+}
+
+void FriendRepository::befriend(std::int64_t a, std::int64_t b, std::int64_t now) {
+    db_.execute(kInsertFriendship, {a, b, now});
+    db_.execute(kInsertFriendship, {b, a, now});
+}
+
+bool FriendRepository::unfriend(std::int64_t a, std::int64_t b) {
+    return db_.execute(kDeleteFriendship, {a, b, b, a}).affectedRows > 0;
+}
+
+std::vector<std::int64_t> FriendRepository::friendIds(std::int64_t userId) {
+    std::vector<std::int64_t> ids;
+    for (const auto& row : db_.query(kFriendIds, {userId})) ids.push_back(row.i64(0));
+    return ids;
+}
+
+std::vector<FriendEntry> FriendRepository::listFriends(std::int64_t userId) {
+    std::vector<FriendEntry> friends;
+    for (const auto& row : db_.query(kListFriends, {userId})) friends.push_back(readFriend(row));
+    return friends;
+}
+
+std::optional<FriendEntry> FriendRepository::findFriend(std::int64_t userId,
+                                                        std::int64_t friendId) {
+    const auto row = db_.queryOne(kFindFriend, {userId, friendId});
+    if (!row) return std::nullopt;
+    return readFriend(*row);
+}
+
+void FriendRepository::setRemark(std::int64_t userId, std::int64_t friendId,
+                                 const std::optional<std::string>& remark) {
+    const Param value = remark ? Param(std::string_view(*remark)) : Param(nullptr);
+    db_.execute(kSetRemark, {value, userId, friendId});
+}
+
+}  // namespace mmx::db

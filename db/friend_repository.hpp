@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "db/connection.hpp"
+#include "db/user_card.hpp"
+
+namespace mmx::db {
+
+struct FriendEntry {
+    UserCard card;
+    std::optional<std::string> remark;  // the owner's private name for this friend
+    std::int64_t since = 0;
+};
+
+// friendships: two rows per friendship, one per direction (schema/002_friends.sql).
+class FriendRepository {
+public:
+    explicit FriendRepository(Connection& db) : db_(db) {}
+
+    // Locks both users' rows, lower id first, so that two changes to the same pair or
+    // to the same user's counts run one after the other. False when either is missing.
+    bool lockPair(std::int64_t a, std::int64_t b);
+
+    bool areFriends(std::int64_t userId, std::int64_t friendId);
+    std::int64_t countFriends(std::int64_t userId);
+    // Both rows; the caller has checked that they are not friends yet.
+    void befriend(std::int64_t a, std::int64_t b, std::int64_t now);
+    // Both rows; false when they were not friends.
+    bool unfriend(std::int64_t a, std::int64_t b);
+
+    std::vector<std::int64_t> friendIds(std::int64_t userId);
+    // Every friend with card and remark; bounded by the friend cap.
+    std::vector<FriendEntry> listFriends(std::int64_t userId);
+    std::optional<FriendEntry> findFriend(std::int64_t userId, std::int64_t friendId);
+    // nullopt clears the remark.
+    void setRemark(std::int64_t userId, std::int64_t friendId,
+                   const std::optional<std::string>& remark);
+
+private:
+    Connection& db_;
+};
+
+}  // namespace mmx::db

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "fcgi/request.hpp"
+#include "fcgi/response.hpp"
+#include "handlers/services.hpp"
+
+// /user/friend!… — friends [000, 001, 004]. (`friend` is a keyword, hence `friends`.)
+namespace mmx::friends {
+
+// friend_requests.cpp
+Response invite(Services& services, const Request& request);
+Response listRequests(Services& services, const Request& request);
+Response accept(Services& services, const Request& request);
+Response refuse(Services& services, const Request& request);
+
+// friend_list.cpp
+Response remove(Services& services, const Request& request);
+Response updateRemark(Services& services, const Request& request);
+Response read(Services& services, const Request& request);
+Response list(Services& services, const Request& request);
+Response diff(Services& services, const Request& request);
+
+// friend_blocks.cpp
+Response block(Services& services, const Request& request);
+Response unblock(Services& services, const Request& request);
+Response blocked(Services& services, const Request& request);
+
+}  // namespace mmx::friends

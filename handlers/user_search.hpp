@@ -1,0 +1,14 @@
+#pragma once
+
+#include "fcgi/request.hpp"
+#include "fcgi/response.hpp"
+#include "handlers/services.hpp"
+
+// /user/user!readUsers, !search, !selectPhones — finding people [004].
+namespace mmx::user {
+
+Response readUsers(Services& services, const Request& request);
+Response search(Services& services, const Request& request);
+Response selectPhones(Services& services, const Request& request);
+
+}  // namespace mmx::user
