@@ -3,14 +3,13 @@
 #include <fcgiapp.h>
 #include <signal.h>
 
-#include <cgicc/Cgicc.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
 
 #include "fcgi/cgicc_input.hpp"
+#include "fcgi/form.hpp"
 
 namespace mmx {
 namespace {
@@ -40,18 +39,6 @@ std::string pathOf(const FCGX_Request& raw) {
         path = path.substr(0, path.find('?'));
     }
     return path;
-}
-
-// Reads the form through cgicc. cgicc throws on short reads and malformed parts;
-// the caller turns that into BAD_PARAM for this request alone.
-void parseForm(FCGX_Request& raw, Request& request) {
-    FcgiCgiInput input(raw);
-    cgicc::Cgicc form(&input);
-    for (const auto& entry : *form) request.params.emplace_back(entry.getName(), entry.getValue());
-    for (auto file = form.getFiles().begin(); file != form.getFiles().end(); ++file) {
-        request.files.push_back(UploadedFile{file->getName(), file->getFilename(),
-                                             file->getDataType(), file->getData()});
-    }
 }
 
 const char* reasonPhrase(int status) {
@@ -97,7 +84,8 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, Request& request
     if (length > kMaxBodyBytes) return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
     if (request.method == Method::Get || request.method == Method::Post) {
         try {
-            parseForm(raw, request);
+            FcgiCgiInput input(raw);
+            parseForm(input, request);
         } catch (const std::exception&) {
             return Response::failure(ErrorCode::BadParam, "请求格式错误");
         }
