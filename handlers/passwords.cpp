@@ -1,18 +1,31 @@
 #include "handlers/passwords.hpp"
 
 #include "core/crypto.hpp"
+#include "fcgi/api_error.hpp"
 
 namespace mmx {
+namespace {
+
+// How long a request may wait in the hash waiting room before it is turned away.
+constexpr std::chrono::milliseconds kHashPatience{3000};
+
+HashSlots::Lease hashSlot(Services& services) {
+    auto lease = services.hashSlots.acquire(kHashPatience);
+    if (!lease) throw ApiError(ErrorCode::RateLimited, "登录请求过多，请稍后再试");
+    return std::move(*lease);
+}
+
+}  // namespace
 
 std::string hashPasswordLimited(Services& services, std::string_view password) {
-    const auto lease = services.hashSlots.acquire();
-    return hashPassword(password);
+    const auto lease = hashSlot(services);
+    return services.hasher.run([password] { return hashPassword(password); });
 }
 
 bool verifyPasswordLimited(Services& services, const std::string& storedHash,
                            std::string_view password) {
-    const auto lease = services.hashSlots.acquire();
-    return verifyPassword(storedHash, password);
+    const auto lease = hashSlot(services);
+    return services.hasher.run([&] { return verifyPassword(storedHash, password); });
 }
 
 void verifyAgainstDummy(Services& services, std::string_view password) {

@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "core/background_hasher.hpp"
 #include "core/config.hpp"
 #include "core/hash_slots.hpp"
 #include "core/sms.hpp"
@@ -17,6 +18,7 @@ struct Services {
     Config config;
     db::Connection db;
     HashSlots hashSlots;
+    BackgroundHasher hasher;
     std::unique_ptr<SmsSender> sms;
 };
 

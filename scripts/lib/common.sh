@@ -95,6 +95,11 @@ mmx_paths() {
     RUN=$VAR/run
   fi
 
+  # Four workers a core: password hashing may hold at most two a core (hash slots and
+  # their waiting room), and the rest keep serving every other route.
+  # shellcheck disable=SC2034
+  WORKERS=${MMX_WORKERS:-$(($(nproc) * 4))}
+
   PORT=${MMX_PORT:-8080}
   if ! [[ $PORT =~ ^[0-9]+$ ]] || ((PORT == 0 || PORT > 65535)); then
     die "MMX_PORT is not a port: $PORT"

@@ -1,0 +1,89 @@
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <future>
+#include <thread>
+
+#include "core/background_hasher.hpp"
+#include "core/hash_slots.hpp"
+
+using namespace mmx;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct LockDirectory {
+    LockDirectory() {
+        path = std::filesystem::temp_directory_path() /
+               ("mmx-slots-" + std::to_string(getpid()) + "-" + std::to_string(++serial));
+        std::filesystem::create_directories(path);
+    }
+    ~LockDirectory() { std::filesystem::remove_all(path); }
+    std::filesystem::path path;
+    static inline int serial = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(hash_slots)
+
+// Each HashSlots opens its own files, as each worker process does, so two of them
+// in one process contend exactly like two workers.
+
+BOOST_AUTO_TEST_CASE(a_free_slot_is_taken_at_once) {
+    LockDirectory dir;
+    HashSlots slots(dir.path, 2);
+    BOOST_TEST(slots.acquire(0ms).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(with_every_slot_busy_a_waiter_gives_up_after_its_patience) {
+    LockDirectory dir;
+    HashSlots holder(dir.path, 1), waiter(dir.path, 1);
+    const auto held = holder.acquire(0ms);
+    BOOST_REQUIRE(held.has_value());
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(!waiter.acquire(100ms).has_value());
+    BOOST_TEST(std::chrono::steady_clock::now() - started >= 100ms);
+}
+
+BOOST_AUTO_TEST_CASE(with_the_waiting_room_full_a_request_is_turned_away_at_once) {
+    LockDirectory dir;
+    HashSlots holder(dir.path, 1), waiter(dir.path, 1), latecomer(dir.path, 1);
+    auto held = holder.acquire(0ms);
+    BOOST_REQUIRE(held.has_value());
+    auto waiting = std::async(std::launch::async, [&] { return waiter.acquire(2000ms).has_value(); });
+    std::this_thread::sleep_for(100ms);
+    const auto started = std::chrono::steady_clock::now();
+    BOOST_TEST(!latecomer.acquire(2000ms).has_value());
+    BOOST_TEST(std::chrono::steady_clock::now() - started < 500ms);
+    held.reset();  // the waiter gets the slot that frees up
+    BOOST_TEST(waiting.get());
+}
+
+BOOST_AUTO_TEST_CASE(a_slot_held_by_a_process_that_died_is_free_again) {
+    LockDirectory dir;
+    const pid_t child = fork();
+    if (child == 0) {
+        HashSlots slots(dir.path, 1);
+        auto lease = slots.acquire(0ms);
+        _exit(lease ? 0 : 1);  // dies holding the slot, never releasing it
+    }
+    int status = 0;
+    waitpid(child, &status, 0);
+    BOOST_REQUIRE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    HashSlots slots(dir.path, 1);
+    BOOST_TEST(slots.acquire(0ms).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(background_hasher_returns_the_work_result_and_its_exceptions) {
+    BackgroundHasher hasher;
+    BOOST_TEST(hasher.run([] { return 6 * 7; }) == 42);
+    BOOST_CHECK_THROW(hasher.run([]() -> int { throw std::runtime_error("x"); }), std::runtime_error);
+    BOOST_TEST(hasher.run([] { return std::string("again"); }) == "again");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
