@@ -47,7 +47,7 @@ BOOST_AUTO_TEST_CASE(with_every_slot_busy_a_waiter_gives_up_after_its_patience) 
     BOOST_REQUIRE(held.has_value());
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(!waiter.acquire(100ms).has_value());
-    BOOST_TEST(std::chrono::steady_clock::now() - started >= 100ms);
+    BOOST_TEST((std::chrono::steady_clock::now() - started >= 100ms));
 }
 
 BOOST_AUTO_TEST_CASE(with_the_waiting_room_full_a_request_is_turned_away_at_once) {
@@ -59,7 +59,7 @@ BOOST_AUTO_TEST_CASE(with_the_waiting_room_full_a_request_is_turned_away_at_once
     std::this_thread::sleep_for(100ms);
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(!latecomer.acquire(2000ms).has_value());
-    BOOST_TEST(std::chrono::steady_clock::now() - started < 500ms);
+    BOOST_TEST((std::chrono::steady_clock::now() - started < 500ms));
     held.reset();  // the waiter gets the slot that frees up
     BOOST_TEST(waiting.get());
 }
