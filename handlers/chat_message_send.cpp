@@ -60,10 +60,11 @@ std::vector<std::int64_t> recipientsOf(db::ChatRelations& relations, const db::N
     if (m.toUserId) {
         const std::int64_t to = *m.toUserId;
         if (!relations.userExists(to)) throw ApiError(ErrorCode::NotFound, "用户不存在");
+        // Blocking also ends the friendship; the block is named first, as it is the reason.
+        if (relations.blocks(to, m.senderId)) throw ApiError(ErrorCode::Forbidden, "对方拒收了你的消息");
         if (!relations.areFriends(m.senderId, to)) {
             throw ApiError(ErrorCode::Forbidden, "对方不是你的好友，不能发消息");
         }
-        if (relations.blocks(to, m.senderId)) throw ApiError(ErrorCode::Forbidden, "对方拒收了你的消息");
         return {m.senderId, to};
     }
     if (!relations.groupExists(*m.groupId)) throw ApiError(ErrorCode::NotFound, "群不存在");

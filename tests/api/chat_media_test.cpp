@@ -1,0 +1,114 @@
+// media!upload: chat images (jpg, png, bmp, gif, at most 3 MB) and voice clips
+// (amr, aac, m4a, mp3, at most 2 MB), recognised by their bytes, served by nginx
+// under /upload/chat/<yyyymm>/, and nothing left behind by a refusal.
+#define BOOST_TEST_MODULE api_chat_media
+#include <regex>
+#include <set>
+
+#include "api_test.hpp"
+#include "chat_test_support.hpp"
+
+namespace {
+
+namespace images = mmx::apitest::images;
+
+std::set<std::string> storedChatFiles() {
+    std::set<std::string> all;
+    const std::string root = api::stackEnv().varDir + "/upload/chat";
+    for (const std::string& month : api::filesIn(root)) {
+        for (const std::string& name : api::filesIn(root + "/" + month)) all.insert(month + "/" + name);
+    }
+    return all;
+}
+
+// The upload succeeded with a URL of our shape and that extension, and nginx
+// serves the same bytes with the type and nosniff.
+void checkStoredAndServed(const api::Response& r, const std::string& bytes, const std::string& extension,
+                          const std::string& contentType) {
+    MMX_REQUIRE_OK(r);
+    const std::string url = api::scalarText(*r.data("url"));
+    const std::regex shape(std::regex_replace(api::stackEnv().baseUrl, std::regex(R"([.])"), R"(\.)") +
+                           "/upload/chat/[0-9]{6}/[0-9]+_[0-9a-f]+\\." + extension);
+    BOOST_CHECK_MESSAGE(std::regex_match(url, shape), "media URL '" << url << "'");
+    const api::Response served = api::http().request("GET", url, {}, {});
+    BOOST_REQUIRE_MESSAGE(served.status == 200, "GET " << url << ": " << served.describe());
+    BOOST_CHECK_MESSAGE(served.body == bytes, "served bytes differ from the upload");
+    BOOST_CHECK_EQUAL(served.header("content-type"), contentType);
+    BOOST_CHECK_EQUAL(served.header("x-content-type-options"), "nosniff");
+}
+
+void checkRefusedWithoutTrace(const api::TestUser& u, const std::string& kind, const std::string& bytes) {
+    const std::set<std::string> before = storedChatFiles();
+    MMX_CHECK_FAILS_WITH(chat::upload(u, kind, bytes), "BAD_PARAM");
+    BOOST_CHECK_MESSAGE(storedChatFiles() == before, "a refused upload left a file behind");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(accepted)
+
+BOOST_AUTO_TEST_CASE(images_of_each_kind_are_stored_by_their_content) {
+    const api::TestUser u = api::newUser();
+    checkStoredAndServed(chat::upload(u, "image", images::png(), "a.jpg"), images::png(), "png", "image/png");
+    checkStoredAndServed(chat::upload(u, "image", images::jpeg()), images::jpeg(), "jpg", "image/jpeg");
+    checkStoredAndServed(chat::upload(u, "image", images::bmp()), images::bmp(), "bmp", "image/bmp");
+    const std::string gif("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14);
+    checkStoredAndServed(chat::upload(u, "image", gif), gif, "gif", "image/gif");
+}
+
+BOOST_AUTO_TEST_CASE(voice_clips_of_each_kind_are_stored_by_their_content) {
+    const api::TestUser u = api::newUser();
+    checkStoredAndServed(chat::upload(u, "voice", chat::amrClip(), "x.mp3"), chat::amrClip(), "amr", "audio/amr");
+    checkStoredAndServed(chat::upload(u, "voice", chat::aacClip()), chat::aacClip(), "aac", "audio/aac");
+    checkStoredAndServed(chat::upload(u, "voice", chat::m4aClip()), chat::m4aClip(), "m4a", "audio/mp4");
+    checkStoredAndServed(chat::upload(u, "voice", chat::mp3Clip()), chat::mp3Clip(), "mp3", "audio/mpeg");
+}
+
+BOOST_AUTO_TEST_CASE(a_voice_clip_of_two_megabytes_is_accepted) {
+    const api::TestUser u = api::newUser();
+    std::string clip = chat::amrClip();
+    clip.resize(2 * 1024 * 1024, '\x3c');
+    MMX_CHECK_OK(chat::upload(u, "voice", clip));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(refused)
+
+BOOST_AUTO_TEST_CASE(content_that_is_not_of_the_kind_is_bad_param_and_leaves_nothing) {
+    const api::TestUser u = api::newUser();
+    checkRefusedWithoutTrace(u, "image", chat::amrClip());
+    checkRefusedWithoutTrace(u, "voice", images::png());
+    checkRefusedWithoutTrace(u, "image", "<html><script>alert(1)</script></html>");
+    checkRefusedWithoutTrace(u, "voice", "just text pretending to be audio");
+}
+
+BOOST_AUTO_TEST_CASE(files_over_the_limits_are_bad_param) {
+    const api::TestUser u = api::newUser();
+    std::string clip = chat::amrClip();
+    clip.resize(2 * 1024 * 1024 + 1, '\x3c');
+    checkRefusedWithoutTrace(u, "voice", clip);
+    std::string image = images::png();
+    image.resize(3 * 1024 * 1024 + 1, '\0');
+    checkRefusedWithoutTrace(u, "image", image);
+}
+
+BOOST_AUTO_TEST_CASE(kind_and_file_are_required) {
+    const api::TestUser u = api::newUser();
+    MMX_CHECK_FAILS_WITH(chat::upload(u, "video", images::png()), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {}, {{"file", "a.png", images::png(), "image/png"}},
+                                                   api::authHeaders(u.session)),
+                         "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {{"kind", "image"}}, {}, api::authHeaders(u.session)),
+                         "BAD_PARAM");
+    checkRefusedWithoutTrace(u, "image", "");
+}
+
+BOOST_AUTO_TEST_CASE(uploading_needs_a_session) {
+    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {{"kind", "image"}},
+                                                   {{"file", "a.png", images::png(), "image/png"}},
+                                                   api::clientHeader(api::uniqueClient())),
+                         "AUTH_REQUIRED");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,152 @@
+// Pictures (seed 001): created from an uploaded chat image, seen by the owner
+// and friends, listed by user, chats attached with picId, and deleted by the
+// owner together with their chats in one go.
+#define BOOST_TEST_MODULE api_chat_picture
+#include "api_test.hpp"
+#include "chat_test_support.hpp"
+
+namespace {
+
+using chat::id;
+using chat::post;
+
+long long createPicture(const api::TestUser& u) {
+    const std::string url = chat::uploadedUrl(u, "image", mmx::apitest::images::png());
+    const api::Response r = post(u, chat::kPictureCreate, {{"picUrl", url}});
+    MMX_REQUIRE_OK(r);
+    BOOST_CHECK_EQUAL(chat::text(*r.data(), "picUrl"), url);
+    return chat::number(*r.data(), "picId");
+}
+
+long long sendOnPicture(const api::TestUser& from, const api::TestUser& to, long long picId,
+                        const std::string& content) {
+    return chat::sentId(post(from, chat::kSend, {{"toUserId", id(to)}, {"msgType", "text"},
+                                                  {"content", content}, {"picId", id(picId)}}));
+}
+
+std::vector<long long> chatsOnPicture(const api::TestUser& u, long long picId) {
+    const api::Response r = post(u, chat::kListByPicture, {{"picId", id(picId)}});
+    BOOST_REQUIRE_MESSAGE(r.success(), "listByPicture: " << r.describe());
+    std::vector<long long> ids;
+    for (const auto& c : r.data("chats")->GetArray()) ids.push_back(chat::number(c, "chatId"));
+    return ids;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(pictures)
+
+BOOST_AUTO_TEST_CASE(the_owner_and_friends_read_a_picture_others_do_not) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser buddy = api::newUser();
+    const api::TestUser stranger = api::newUser();
+    chat::makeFriends(owner, buddy);
+    const long long picId = createPicture(owner);
+    for (const api::TestUser* reader : {&owner, &buddy}) {
+        const api::Response r = post(*reader, chat::kPictureRead, {{"picId", id(picId)}});
+        MMX_CHECK_OK(r);
+        BOOST_CHECK_EQUAL(chat::number(*r.data(), "picId"), picId);
+        BOOST_CHECK_EQUAL(chat::number(*r.data(), "userId"), owner.session.userId);
+    }
+    MMX_CHECK_FAILS_WITH(post(stranger, chat::kPictureRead, {{"picId", id(picId)}}), "FORBIDDEN");
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kPictureRead, {{"picId", "999999999"}}), "NOT_FOUND");
+}
+
+BOOST_AUTO_TEST_CASE(a_picture_needs_an_uploaded_chat_image) {
+    const api::TestUser u = api::newUser();
+    MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate, {{"picUrl", "http://evil.example/x.png"}}), "BAD_PARAM");
+    const std::string voice = chat::uploadedUrl(u, "voice", chat::amrClip());
+    MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate, {{"picUrl", voice}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate), "BAD_PARAM");
+}
+
+BOOST_AUTO_TEST_CASE(pictures_are_listed_by_user_newest_first_for_the_owner_and_friends) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser buddy = api::newUser();
+    const api::TestUser stranger = api::newUser();
+    chat::makeFriends(owner, buddy);
+    const long long first = createPicture(owner);
+    const long long second = createPicture(owner);
+    const long long third = createPicture(owner);
+    const auto list = [&](const api::TestUser& viewer, const api::Params& params) {
+        const api::Response r = post(viewer, chat::kPictureList, params);
+        BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
+        std::vector<long long> ids;
+        for (const auto& p : r.data("picsInfo")->GetArray()) ids.push_back(chat::number(p, "picId"));
+        return ids;
+    };
+    BOOST_CHECK((list(owner, {}) == std::vector<long long>{third, second, first}));
+    BOOST_CHECK((list(buddy, {{"userId", id(owner)}, {"offset", "1"}, {"count", "1"}}) ==
+                 std::vector<long long>{second}));
+    MMX_CHECK_FAILS_WITH(post(stranger, chat::kPictureList, {{"userId", id(owner)}}), "FORBIDDEN");
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kPictureList, {{"count", "101"}}), "BAD_PARAM");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(chats_on_pictures)
+
+BOOST_AUTO_TEST_CASE(chats_attached_to_a_picture_are_listed_for_the_owner_and_their_participants) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser x = api::newUser();
+    const api::TestUser y = api::newUser();
+    chat::makeFriends(owner, x);
+    chat::makeFriends(owner, y);
+    chat::makeFriends(x, y);
+    const long long picId = createPicture(owner);
+    const long long c1 = sendOnPicture(x, owner, picId, "这张图真好看");
+    const long long c2 = sendOnPicture(owner, y, picId, "你看这张");
+    const long long c3 = sendOnPicture(x, y, picId, "我们聊聊这张");
+    BOOST_CHECK((chatsOnPicture(owner, picId) == std::vector<long long>{c1, c2, c3}));
+    BOOST_CHECK((chatsOnPicture(x, picId) == std::vector<long long>{c1, c3}));
+    BOOST_CHECK((chatsOnPicture(y, picId) == std::vector<long long>{c2, c3}));
+    const api::Response read = post(owner, chat::kRead, {{"messageId", id(c1)}});
+    BOOST_CHECK_EQUAL(chat::number(*read.data(), "picId"), picId);
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kListByPicture, {{"picId", "999999999"}}), "NOT_FOUND");
+}
+
+BOOST_AUTO_TEST_CASE(a_chat_on_a_picture_the_sender_cannot_see_is_refused) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser a = api::newUser();
+    const api::TestUser b = api::newUser();
+    chat::makeFriends(a, b);
+    const long long picId = createPicture(owner);  // a is not the owner's friend
+    MMX_CHECK_FAILS_WITH(post(a, chat::kSend, {{"toUserId", id(b)}, {"msgType", "text"}, {"content", "x"},
+                                               {"picId", id(picId)}}),
+                         "NOT_FOUND");
+}
+
+BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser friendOfOwner = api::newUser();
+    chat::makeFriends(owner, friendOfOwner);
+    const long long picId = createPicture(owner);
+    const long long onPicture1 = sendOnPicture(friendOfOwner, owner, picId, "图上的话一");
+    const long long plain = chat::sentId(chat::toFriend(owner, friendOfOwner, "与图无关"));
+    const long long onPicture2 = sendOnPicture(owner, friendOfOwner, picId, "图上的话二");
+
+    MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kPictureDelete, {{"picId", id(picId)}}), "FORBIDDEN");
+    const api::Response deleted = post(owner, chat::kPictureDelete, {{"picId", id(picId)}});
+    MMX_REQUIRE_OK(deleted);
+    BOOST_CHECK_EQUAL(chat::number(*deleted.data(), "deletedChats"), 2);
+
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kPictureRead, {{"picId", id(picId)}}), "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kListByPicture, {{"picId", id(picId)}}), "NOT_FOUND");
+    for (const long long gone : {onPicture1, onPicture2}) {
+        MMX_CHECK_FAILS_WITH(post(owner, chat::kRead, {{"messageId", id(gone)}}), "NOT_FOUND");
+        MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kRead, {{"messageId", id(gone)}}), "NOT_FOUND");
+    }
+    MMX_CHECK_OK(post(owner, chat::kRead, {{"messageId", id(plain)}}));
+    std::string cursor;
+    const auto items = chat::syncAll(friendOfOwner, cursor);
+    BOOST_REQUIRE_EQUAL(items.size(), 1u);
+    BOOST_CHECK_EQUAL(items[0].messageId, plain);
+    // The chat list no longer ends on a deleted chat.
+    rapidjson::Document holder;
+    const rapidjson::Value line = chat::conversationLine(owner, items[0].conversationId, holder);
+    BOOST_REQUIRE(line.IsObject());
+    BOOST_CHECK(!line.HasMember("lastMessage"));
+    MMX_CHECK_FAILS_WITH(post(owner, chat::kPictureDelete, {{"picId", id(picId)}}), "NOT_FOUND");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
