@@ -1,5 +1,8 @@
 #include "handlers/routes.hpp"
 
+#include "handlers/chat_media.hpp"
+#include "handlers/chat_message.hpp"
+#include "handlers/chat_picture.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/group.hpp"
 #include "handlers/setting.hpp"
@@ -65,6 +68,19 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/chat/group!transfer",                  Post,      User,   bind(s, group::transfer)});
     routes.add({"/chat/group!quit",                      Post,      User,   bind(s, group::quit)});
     routes.add({"/chat/group!setingGroup",               Post,      User,   bind(s, group::setingGroup)});
+    routes.add({"/chat/media!upload",                    Post,      User,   bind(s, chat::uploadMedia)});
+    routes.add({"/chat/message!send",                    Post,      User,   bind(s, chat::sendMessage)});
+    routes.add({"/chat/message!read",                    GetOrPost, User,   bind(s, chat::readMessage)});
+    routes.add({"/chat/message!history",                 GetOrPost, User,   bind(s, chat::history)});
+    routes.add({"/chat/message!sync",                    GetOrPost, User,   bind(s, chat::sync)});
+    routes.add({"/chat/message!conversations",           GetOrPost, User,   bind(s, chat::conversations)});
+    routes.add({"/chat/message!markRead",                Post,      User,   bind(s, chat::markRead)});
+    routes.add({"/chat/message!recall",                  Post,      User,   bind(s, chat::recallMessage)});
+    routes.add({"/chat/message!listByPicture",           GetOrPost, User,   bind(s, chat::listByPicture)});
+    routes.add({"/chat/picture!create",                  Post,      User,   bind(s, chat::createPicture)});
+    routes.add({"/chat/picture!read",                    GetOrPost, User,   bind(s, chat::readPicture)});
+    routes.add({"/chat/picture!listByUser",              GetOrPost, User,   bind(s, chat::listPicturesByUser)});
+    routes.add({"/chat/picture!delete",                  Post,      User,   bind(s, chat::deletePicture)});
     // clang-format on
     return routes;
 }
