@@ -10,10 +10,17 @@ rapidjson::Value text(std::string_view s, rapidjson::Document::AllocatorType& al
     return rapidjson::Value(s.data(), static_cast<rapidjson::SizeType>(s.size()), alloc);
 }
 
+// By length, not to the first NUL: FindMember(StringRef(p, n)) would decay to
+// FindMember(const char*) and read a key that is not NUL-terminated past its end.
+rapidjson::Value::MemberIterator findMember(rapidjson::Value& object, std::string_view key) {
+    const rapidjson::Value name(rapidjson::StringRef(key.data(), key.size()));
+    return object.FindMember(name);
+}
+
 }  // namespace
 
 void JsonObject::add(std::string_view key, rapidjson::Value&& v) {
-    auto found = value_.FindMember(rapidjson::StringRef(key.data(), key.size()));
+    auto found = findMember(value_, key);
     if (found != value_.MemberEnd()) {
         found->value = std::move(v);
         return;
@@ -48,12 +55,12 @@ JsonObject& JsonObject::setNull(std::string_view key) {
 
 JsonObject JsonObject::object(std::string_view key) {
     add(key, rapidjson::Value(rapidjson::kObjectType));
-    return JsonObject(value_.FindMember(rapidjson::StringRef(key.data(), key.size()))->value, alloc_);
+    return JsonObject(findMember(value_, key)->value, alloc_);
 }
 
 JsonArray JsonObject::array(std::string_view key) {
     add(key, rapidjson::Value(rapidjson::kArrayType));
-    return JsonArray(value_.FindMember(rapidjson::StringRef(key.data(), key.size()))->value, alloc_);
+    return JsonArray(findMember(value_, key)->value, alloc_);
 }
 
 JsonObject JsonArray::addObject() {
