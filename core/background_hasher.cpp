@@ -7,7 +7,7 @@
 namespace mmx {
 
 namespace {
-constexpr int kHashNice = 10;
+constexpr int kHashNice = 19;
 }  // namespace
 
 BackgroundHasher::BackgroundHasher() : thread_([this] { loop(); }) {}
