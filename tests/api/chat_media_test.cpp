@@ -16,19 +16,21 @@ std::set<std::string> storedChatFiles() {
     std::set<std::string> all;
     const std::string root = api::stackEnv().varDir + "/upload/chat";
     for (const std::string& month : api::filesIn(root)) {
-        for (const std::string& name : api::filesIn(root + "/" + month)) all.insert(month + "/" + name);
+        for (const std::string& name : api::filesIn(root + "/" + month))
+            all.insert(month + "/" + name);
     }
     return all;
 }
 
 // The upload succeeded with a URL of our shape and that extension, and nginx
 // serves the same bytes with the type and nosniff.
-void checkStoredAndServed(const api::Response& r, const std::string& bytes, const std::string& extension,
-                          const std::string& contentType) {
+void checkStoredAndServed(const api::Response& r, const std::string& bytes,
+                          const std::string& extension, const std::string& contentType) {
     MMX_REQUIRE_OK(r);
     const std::string url = api::scalarText(*r.data("url"));
-    const std::regex shape(std::regex_replace(api::stackEnv().baseUrl, std::regex(R"([.])"), R"(\.)") +
-                           "/upload/chat/[0-9]{6}/[0-9]+_[0-9a-f]+\\." + extension);
+    const std::regex shape(
+        std::regex_replace(api::stackEnv().baseUrl, std::regex(R"([.])"), R"(\.)") +
+        "/upload/chat/[0-9]{6}/[0-9]+_[0-9a-f]+\\." + extension);
     BOOST_CHECK_MESSAGE(std::regex_match(url, shape), "media URL '" << url << "'");
     const api::Response served = api::http().request("GET", url, {}, {});
     BOOST_REQUIRE_MESSAGE(served.status == 200, "GET " << url << ": " << served.describe());
@@ -37,7 +39,8 @@ void checkStoredAndServed(const api::Response& r, const std::string& bytes, cons
     BOOST_CHECK_EQUAL(served.header("x-content-type-options"), "nosniff");
 }
 
-void checkRefusedWithoutTrace(const api::TestUser& u, const std::string& kind, const std::string& bytes) {
+void checkRefusedWithoutTrace(const api::TestUser& u, const std::string& kind,
+                              const std::string& bytes) {
     const std::set<std::string> before = storedChatFiles();
     MMX_CHECK_FAILS_WITH(chat::upload(u, kind, bytes), "BAD_PARAM");
     BOOST_CHECK_MESSAGE(storedChatFiles() == before, "a refused upload left a file behind");
@@ -49,19 +52,26 @@ BOOST_AUTO_TEST_SUITE(accepted)
 
 BOOST_AUTO_TEST_CASE(images_of_each_kind_are_stored_by_their_content) {
     const api::TestUser u = api::newUser();
-    checkStoredAndServed(chat::upload(u, "image", images::png(), "a.jpg"), images::png(), "png", "image/png");
-    checkStoredAndServed(chat::upload(u, "image", images::jpeg()), images::jpeg(), "jpg", "image/jpeg");
-    checkStoredAndServed(chat::upload(u, "image", images::bmp()), images::bmp(), "bmp", "image/bmp");
+    checkStoredAndServed(chat::upload(u, "image", images::png(), "a.jpg"), images::png(), "png",
+                         "image/png");
+    checkStoredAndServed(chat::upload(u, "image", images::jpeg()), images::jpeg(), "jpg",
+                         "image/jpeg");
+    checkStoredAndServed(chat::upload(u, "image", images::bmp()), images::bmp(), "bmp",
+                         "image/bmp");
     const std::string gif("GIF89a\x01\x00\x01\x00\x00\x00\x00;", 14);
     checkStoredAndServed(chat::upload(u, "image", gif), gif, "gif", "image/gif");
 }
 
 BOOST_AUTO_TEST_CASE(voice_clips_of_each_kind_are_stored_by_their_content) {
     const api::TestUser u = api::newUser();
-    checkStoredAndServed(chat::upload(u, "voice", chat::amrClip(), "x.mp3"), chat::amrClip(), "amr", "audio/amr");
-    checkStoredAndServed(chat::upload(u, "voice", chat::aacClip()), chat::aacClip(), "aac", "audio/aac");
-    checkStoredAndServed(chat::upload(u, "voice", chat::m4aClip()), chat::m4aClip(), "m4a", "audio/mp4");
-    checkStoredAndServed(chat::upload(u, "voice", chat::mp3Clip()), chat::mp3Clip(), "mp3", "audio/mpeg");
+    checkStoredAndServed(chat::upload(u, "voice", chat::amrClip(), "x.mp3"), chat::amrClip(), "amr",
+                         "audio/amr");
+    checkStoredAndServed(chat::upload(u, "voice", chat::aacClip()), chat::aacClip(), "aac",
+                         "audio/aac");
+    checkStoredAndServed(chat::upload(u, "voice", chat::m4aClip()), chat::m4aClip(), "m4a",
+                         "audio/mp4");
+    checkStoredAndServed(chat::upload(u, "voice", chat::mp3Clip()), chat::mp3Clip(), "mp3",
+                         "audio/mpeg");
 }
 
 BOOST_AUTO_TEST_CASE(a_voice_clip_of_two_megabytes_is_accepted) {
@@ -96,10 +106,12 @@ BOOST_AUTO_TEST_CASE(files_over_the_limits_are_bad_param) {
 BOOST_AUTO_TEST_CASE(kind_and_file_are_required) {
     const api::TestUser u = api::newUser();
     MMX_CHECK_FAILS_WITH(chat::upload(u, "video", images::png()), "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {}, {{"file", "a.png", images::png(), "image/png"}},
+    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {},
+                                                   {{"file", "a.png", images::png(), "image/png"}},
                                                    api::authHeaders(u.session)),
                          "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {{"kind", "image"}}, {}, api::authHeaders(u.session)),
+    MMX_CHECK_FAILS_WITH(api::http().postMultipart(chat::kUpload, {{"kind", "image"}}, {},
+                                                   api::authHeaders(u.session)),
                          "BAD_PARAM");
     checkRefusedWithoutTrace(u, "image", "");
 }

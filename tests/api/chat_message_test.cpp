@@ -21,7 +21,8 @@ std::vector<std::string> historyContents(const api::TestUser& u, const std::stri
     const api::Response r = post(u, chat::kHistory, params);
     BOOST_REQUIRE_MESSAGE(r.success(), "history: " << r.describe());
     std::vector<std::string> contents;
-    for (const auto& m : r.data("messages")->GetArray()) contents.push_back(chat::text(m, "content"));
+    for (const auto& m : r.data("messages")->GetArray())
+        contents.push_back(chat::text(m, "content"));
     return contents;
 }
 
@@ -40,8 +41,9 @@ BOOST_AUTO_TEST_CASE(two_friends_exchange_messages_in_one_numbered_conversation)
     const api::Response first = chat::toFriend(f.a, f.b, "你好");
     MMX_REQUIRE_OK(first);
     const std::string conversation = conversationOf(first);
-    const std::string expected = "u" + std::to_string(std::min(f.a.session.userId, f.b.session.userId)) +
-                                 "_" + std::to_string(std::max(f.a.session.userId, f.b.session.userId));
+    const std::string expected =
+        "u" + std::to_string(std::min(f.a.session.userId, f.b.session.userId)) + "_" +
+        std::to_string(std::max(f.a.session.userId, f.b.session.userId));
     BOOST_CHECK_EQUAL(conversation, expected);
     BOOST_CHECK_EQUAL(chat::number(*first.data(), "seq"), 1);
     BOOST_CHECK(chat::number(*first.data(), "sentAt") > api::nowMillis() - 60000);
@@ -77,31 +79,40 @@ BOOST_AUTO_TEST_CASE(read_shows_the_seed_fields_to_both_participants_only) {
 BOOST_AUTO_TEST_CASE(history_pages_backwards_with_before_seq) {
     Friends f;
     std::string conversation;
-    for (int i = 1; i <= 5; ++i) conversation = conversationOf(chat::toFriend(f.a, f.b, "m" + std::to_string(i)));
-    const api::Response page = post(f.b, chat::kHistory, {{"conversationId", conversation}, {"count", "2"}});
+    for (int i = 1; i <= 5; ++i)
+        conversation = conversationOf(chat::toFriend(f.a, f.b, "m" + std::to_string(i)));
+    const api::Response page =
+        post(f.b, chat::kHistory, {{"conversationId", conversation}, {"count", "2"}});
     MMX_REQUIRE_OK(page);
     BOOST_CHECK(page.data("hasMore")->GetBool());
-    BOOST_CHECK((historyContents(f.b, conversation, {{"count", "2"}}) == std::vector<std::string>{"m5", "m4"}));
+    BOOST_CHECK((historyContents(f.b, conversation, {{"count", "2"}}) ==
+                 std::vector<std::string>{"m5", "m4"}));
     BOOST_CHECK((historyContents(f.b, conversation, {{"beforeSeq", "4"}, {"count", "2"}}) ==
                  std::vector<std::string>{"m3", "m2"}));
-    BOOST_CHECK((historyContents(f.b, conversation, {{"beforeSeq", "2"}}) == std::vector<std::string>{"m1"}));
-    MMX_CHECK_FAILS_WITH(post(f.b, chat::kHistory, {{"conversationId", conversation}, {"count", "101"}}),
-                         "BAD_PARAM");
+    BOOST_CHECK((historyContents(f.b, conversation, {{"beforeSeq", "2"}}) ==
+                 std::vector<std::string>{"m1"}));
+    MMX_CHECK_FAILS_WITH(
+        post(f.b, chat::kHistory, {{"conversationId", conversation}, {"count", "101"}}),
+        "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(post(f.b, chat::kHistory, {{"conversationId", "u9_x"}}), "BAD_PARAM");
     const api::TestUser stranger = api::newUser();
-    MMX_CHECK_FAILS_WITH(post(stranger, chat::kHistory, {{"conversationId", conversation}}), "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(post(stranger, chat::kHistory, {{"conversationId", conversation}}),
+                         "NOT_FOUND");
 }
 
 BOOST_AUTO_TEST_CASE(image_and_voice_messages_carry_their_uploaded_urls) {
     Friends f;
     const std::string image = chat::uploadedUrl(f.a, "image", mmx::apitest::images::png());
-    const api::Response sentImage = post(f.a, chat::kSend, {{"toUserId", id(f.b)}, {"msgType", "image"}, {"url", image}});
+    const api::Response sentImage =
+        post(f.a, chat::kSend, {{"toUserId", id(f.b)}, {"msgType", "image"}, {"url", image}});
     MMX_REQUIRE_OK(sentImage);
     const std::string voice = chat::uploadedUrl(f.a, "voice", chat::amrClip());
-    const api::Response sentVoice = post(f.a, chat::kSend,
-                                         {{"toUserId", id(f.b)}, {"msgType", "voice"}, {"url", voice}, {"duration", "7"}});
+    const api::Response sentVoice =
+        post(f.a, chat::kSend,
+             {{"toUserId", id(f.b)}, {"msgType", "voice"}, {"url", voice}, {"duration", "7"}});
     MMX_REQUIRE_OK(sentVoice);
-    const api::Response r = post(f.b, chat::kRead, {{"messageId", api::scalarText(*sentVoice.data("messageId"))}});
+    const api::Response r =
+        post(f.b, chat::kRead, {{"messageId", api::scalarText(*sentVoice.data("messageId"))}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK_EQUAL(chat::text(*r.data(), "msgType"), "voice");
     BOOST_CHECK_EQUAL(chat::text(*r.data(), "url"), voice);
@@ -117,9 +128,11 @@ BOOST_AUTO_TEST_CASE(media_messages_need_our_own_upload_of_the_right_kind) {
         params.insert(params.end(), p.begin(), p.end());
         return post(f.a, chat::kSend, params);
     };
-    MMX_CHECK_FAILS_WITH(send({{"msgType", "image"}, {"url", "http://evil.example/x.png"}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(send({{"msgType", "image"}, {"url", "http://evil.example/x.png"}}),
+                         "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(send({{"msgType", "image"}, {"url", voice}}), "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(send({{"msgType", "voice"}, {"url", image}, {"duration", "3"}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(send({{"msgType", "voice"}, {"url", image}, {"duration", "3"}}),
+                         "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(send({{"msgType", "voice"}, {"url", voice}}), "BAD_PARAM");  // no duration
     std::string missing = image;
     missing.replace(missing.rfind('/') + 1, 4, "zzzz");
@@ -134,7 +147,8 @@ BOOST_AUTO_TEST_CASE(text_is_at_most_twelve_kilobytes_and_not_empty) {
     MMX_CHECK_FAILS_WITH(chat::toFriend(f.a, f.b, std::string(12 * 1024 + 1, 'a')), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(chat::toFriend(f.a, f.b, "   "), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(chat::toFriend(f.a, f.b, "\xC0\xAF"), "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(post(f.a, chat::kSend, {{"toUserId", id(f.b)}, {"msgType", "text"}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(post(f.a, chat::kSend, {{"toUserId", id(f.b)}, {"msgType", "text"}}),
+                         "BAD_PARAM");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -143,9 +157,11 @@ BOOST_AUTO_TEST_SUITE(retries)
 
 BOOST_AUTO_TEST_CASE(a_retry_with_the_same_client_msg_id_returns_the_first_message) {
     Friends f;
-    const api::Response first = chat::sendText(f.a, "toUserId", f.b.session.userId, "只发一次", "retry-1");
+    const api::Response first =
+        chat::sendText(f.a, "toUserId", f.b.session.userId, "只发一次", "retry-1");
     const long long firstId = chat::sentId(first);
-    const api::Response again = chat::sendText(f.a, "toUserId", f.b.session.userId, "只发一次", "retry-1");
+    const api::Response again =
+        chat::sendText(f.a, "toUserId", f.b.session.userId, "只发一次", "retry-1");
     MMX_REQUIRE_OK(again);
     BOOST_CHECK_EQUAL(chat::sentId(again), firstId);
     BOOST_CHECK_EQUAL(chat::number(*again.data(), "seq"), chat::number(*first.data(), "seq"));
@@ -155,10 +171,13 @@ BOOST_AUTO_TEST_CASE(a_retry_with_the_same_client_msg_id_returns_the_first_messa
     BOOST_CHECK_EQUAL(chat::syncAll(f.b, cursor).size(), 1u);
 
     // Another key is another message; the same key from another sender is theirs.
-    BOOST_CHECK(chat::sentId(chat::sendText(f.a, "toUserId", f.b.session.userId, "x", "retry-2")) != firstId);
-    BOOST_CHECK(chat::sentId(chat::sendText(f.b, "toUserId", f.a.session.userId, "y", "retry-1")) != firstId);
-    MMX_CHECK_FAILS_WITH(chat::sendText(f.a, "toUserId", f.b.session.userId, "x", std::string(65, 'k')),
-                         "BAD_PARAM");
+    BOOST_CHECK(chat::sentId(chat::sendText(f.a, "toUserId", f.b.session.userId, "x", "retry-2")) !=
+                firstId);
+    BOOST_CHECK(chat::sentId(chat::sendText(f.b, "toUserId", f.a.session.userId, "y", "retry-1")) !=
+                firstId);
+    MMX_CHECK_FAILS_WITH(
+        chat::sendText(f.a, "toUserId", f.b.session.userId, "x", std::string(65, 'k')),
+        "BAD_PARAM");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -168,11 +187,13 @@ BOOST_AUTO_TEST_SUITE(unread)
 BOOST_AUTO_TEST_CASE(unread_counts_what_came_after_the_last_read_and_mark_read_moves_it) {
     Friends f;
     std::string conversation;
-    for (int i = 0; i < 3; ++i) conversation = conversationOf(chat::toFriend(f.a, f.b, "未读" + std::to_string(i)));
+    for (int i = 0; i < 3; ++i)
+        conversation = conversationOf(chat::toFriend(f.a, f.b, "未读" + std::to_string(i)));
     BOOST_CHECK_EQUAL(chat::unread(f.b, conversation), 3);
     BOOST_CHECK_EQUAL(chat::unread(f.a, conversation), 0);  // one's own messages are read
 
-    const api::Response marked = post(f.b, chat::kMarkRead, {{"conversationId", conversation}, {"seq", "2"}});
+    const api::Response marked =
+        post(f.b, chat::kMarkRead, {{"conversationId", conversation}, {"seq", "2"}});
     MMX_REQUIRE_OK(marked);
     BOOST_CHECK_EQUAL(chat::number(*marked.data(), "unread"), 1);
     BOOST_CHECK_EQUAL(chat::unread(f.b, conversation), 1);
@@ -191,9 +212,11 @@ BOOST_AUTO_TEST_CASE(unread_counts_what_came_after_the_last_read_and_mark_read_m
     BOOST_CHECK_EQUAL(chat::unread(f.a, conversation), 1);
 
     const api::TestUser stranger = api::newUser();
-    MMX_CHECK_FAILS_WITH(post(stranger, chat::kMarkRead, {{"conversationId", conversation}, {"seq", "1"}}),
-                         "NOT_FOUND");
-    MMX_CHECK_FAILS_WITH(post(f.b, chat::kMarkRead, {{"conversationId", conversation}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(
+        post(stranger, chat::kMarkRead, {{"conversationId", conversation}, {"seq", "1"}}),
+        "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(post(f.b, chat::kMarkRead, {{"conversationId", conversation}}),
+                         "BAD_PARAM");
 }
 
 BOOST_AUTO_TEST_CASE(the_chat_list_names_the_friend_and_shows_the_last_message) {
@@ -241,16 +264,19 @@ BOOST_AUTO_TEST_CASE(a_message_to_someone_who_blocked_me_is_refused) {
 
 BOOST_AUTO_TEST_CASE(exactly_one_target_is_required) {
     Friends f;
-    MMX_CHECK_FAILS_WITH(post(f.a, chat::kSend, {{"msgType", "text"}, {"content", "x"}}), "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(post(f.a, chat::kSend, {{"toUserId", id(f.b)}, {"groupId", "1"}, {"msgType", "text"},
-                                                 {"content", "x"}}),
+    MMX_CHECK_FAILS_WITH(post(f.a, chat::kSend, {{"msgType", "text"}, {"content", "x"}}),
                          "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(
+        post(f.a, chat::kSend,
+             {{"toUserId", id(f.b)}, {"groupId", "1"}, {"msgType", "text"}, {"content", "x"}}),
+        "BAD_PARAM");
 }
 
 BOOST_AUTO_TEST_CASE(sending_needs_a_session) {
-    MMX_CHECK_FAILS_WITH(api::http().post(chat::kSend, {{"toUserId", "1"}, {"msgType", "text"}, {"content", "x"}},
-                                          api::clientHeader(api::uniqueClient())),
-                         "AUTH_REQUIRED");
+    MMX_CHECK_FAILS_WITH(
+        api::http().post(chat::kSend, {{"toUserId", "1"}, {"msgType", "text"}, {"content", "x"}},
+                         api::clientHeader(api::uniqueClient())),
+        "AUTH_REQUIRED");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -290,7 +316,8 @@ BOOST_AUTO_TEST_CASE(a_muted_group_is_marked_muted_in_the_chat_list) {
     const api::TestUser owner = api::newUser();
     const api::TestUser member = api::newUser();
     const long long groupId = chat::createGroup(owner, {&member});
-    MMX_REQUIRE_OK(post(member, "/chat/group!setingGroup", {{"groupId", id(groupId)}, {"messageRemainMode", "2"}}));
+    MMX_REQUIRE_OK(post(member, "/chat/group!setingGroup",
+                        {{"groupId", id(groupId)}, {"messageRemainMode", "2"}}));
     const std::string conversation = conversationOf(chat::toGroup(owner, groupId, "静音"));
     rapidjson::Document holder;
     const rapidjson::Value line = chat::conversationLine(member, conversation, holder);
@@ -334,7 +361,8 @@ BOOST_AUTO_TEST_CASE(a_member_who_joins_later_sees_from_their_first_message_on) 
     const api::TestUser late = api::newUser();
     const long long groupId = chat::createGroup(owner, {});
     chat::toGroup(owner, groupId, "早");
-    MMX_REQUIRE_OK(post(owner, "/chat/group!addMembers", {{"groupId", id(groupId)}, {"memberId", id(late)}}));
+    MMX_REQUIRE_OK(
+        post(owner, "/chat/group!addMembers", {{"groupId", id(groupId)}, {"memberId", id(late)}}));
     const std::string conversation = conversationOf(chat::toGroup(owner, groupId, "晚"));
     BOOST_CHECK((historyContents(late, conversation) == std::vector<std::string>{"晚"}));
     BOOST_CHECK_EQUAL(chat::unread(late, conversation), 1);

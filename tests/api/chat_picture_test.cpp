@@ -20,8 +20,9 @@ long long createPicture(const api::TestUser& u) {
 
 long long sendOnPicture(const api::TestUser& from, const api::TestUser& to, long long picId,
                         const std::string& content) {
-    return chat::sentId(post(from, chat::kSend, {{"toUserId", id(to)}, {"msgType", "text"},
-                                                  {"content", content}, {"picId", id(picId)}}));
+    return chat::sentId(post(
+        from, chat::kSend,
+        {{"toUserId", id(to)}, {"msgType", "text"}, {"content", content}, {"picId", id(picId)}}));
 }
 
 std::vector<long long> chatsOnPicture(const api::TestUser& u, long long picId) {
@@ -54,7 +55,8 @@ BOOST_AUTO_TEST_CASE(the_owner_and_friends_read_a_picture_others_do_not) {
 
 BOOST_AUTO_TEST_CASE(a_picture_needs_an_uploaded_chat_image) {
     const api::TestUser u = api::newUser();
-    MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate, {{"picUrl", "http://evil.example/x.png"}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate, {{"picUrl", "http://evil.example/x.png"}}),
+                         "BAD_PARAM");
     const std::string voice = chat::uploadedUrl(u, "voice", chat::amrClip());
     MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate, {{"picUrl", voice}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate), "BAD_PARAM");
@@ -72,7 +74,8 @@ BOOST_AUTO_TEST_CASE(pictures_are_listed_by_user_newest_first_for_the_owner_and_
         const api::Response r = post(viewer, chat::kPictureList, params);
         BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
         std::vector<long long> ids;
-        for (const auto& p : r.data("picsInfo")->GetArray()) ids.push_back(chat::number(p, "picId"));
+        for (const auto& p : r.data("picsInfo")->GetArray())
+            ids.push_back(chat::number(p, "picId"));
         return ids;
     };
     BOOST_CHECK((list(owner, {}) == std::vector<long long>{third, second, first}));
@@ -111,9 +114,10 @@ BOOST_AUTO_TEST_CASE(a_chat_on_a_picture_the_sender_cannot_see_is_refused) {
     const api::TestUser b = api::newUser();
     chat::makeFriends(a, b);
     const long long picId = createPicture(owner);  // a is not the owner's friend
-    MMX_CHECK_FAILS_WITH(post(a, chat::kSend, {{"toUserId", id(b)}, {"msgType", "text"}, {"content", "x"},
-                                               {"picId", id(picId)}}),
-                         "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(
+        post(a, chat::kSend,
+             {{"toUserId", id(b)}, {"msgType", "text"}, {"content", "x"}, {"picId", id(picId)}}),
+        "NOT_FOUND");
 }
 
 BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) {
@@ -125,7 +129,8 @@ BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) 
     const long long plain = chat::sentId(chat::toFriend(owner, friendOfOwner, "与图无关"));
     const long long onPicture2 = sendOnPicture(owner, friendOfOwner, picId, "图上的话二");
 
-    MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kPictureDelete, {{"picId", id(picId)}}), "FORBIDDEN");
+    MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kPictureDelete, {{"picId", id(picId)}}),
+                         "FORBIDDEN");
     const api::Response deleted = post(owner, chat::kPictureDelete, {{"picId", id(picId)}});
     MMX_REQUIRE_OK(deleted);
     BOOST_CHECK_EQUAL(chat::number(*deleted.data(), "deletedChats"), 2);
@@ -134,7 +139,8 @@ BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) 
     MMX_CHECK_FAILS_WITH(post(owner, chat::kListByPicture, {{"picId", id(picId)}}), "NOT_FOUND");
     for (const long long gone : {onPicture1, onPicture2}) {
         MMX_CHECK_FAILS_WITH(post(owner, chat::kRead, {{"messageId", id(gone)}}), "NOT_FOUND");
-        MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kRead, {{"messageId", id(gone)}}), "NOT_FOUND");
+        MMX_CHECK_FAILS_WITH(post(friendOfOwner, chat::kRead, {{"messageId", id(gone)}}),
+                             "NOT_FOUND");
     }
     MMX_CHECK_OK(post(owner, chat::kRead, {{"messageId", id(plain)}}));
     std::string cursor;

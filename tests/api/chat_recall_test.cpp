@@ -103,7 +103,8 @@ BOOST_AUTO_TEST_CASE(the_group_owner_and_an_admin_recall_any_message_at_any_time
     const api::TestUser admin = api::newUser();
     const api::TestUser member = api::newUser();
     const long long groupId = chat::createGroup(owner, {&admin, &member});
-    MMX_REQUIRE_OK(post(owner, "/chat/group!setAdmin", {{"groupId", id(groupId)}, {"memberId", id(admin)}, {"admin", "1"}}));
+    MMX_REQUIRE_OK(post(owner, "/chat/group!setAdmin",
+                        {{"groupId", id(groupId)}, {"memberId", id(admin)}, {"admin", "1"}}));
     const long long first = chat::sentId(chat::toGroup(member, groupId, "违规内容一"));
     const long long second = chat::sentId(chat::toGroup(member, groupId, "违规内容二"));
     std::string cursor;

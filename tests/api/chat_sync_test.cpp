@@ -41,8 +41,9 @@ bool syncPage(api::HttpClient& client, const api::TestUser& u, std::string& curs
     for (const auto& item : r.data("items")->GetArray()) {
         const rapidjson::Value& m = item["message"];
         out.items.push_back({item["kind"].GetString(), std::stoll(api::scalarText(m["messageId"])),
-                             api::scalarText(m["conversationId"]), std::stoll(api::scalarText(m["seq"])),
-                             chat::text(m, "content"), m["recalled"].GetBool()});
+                             api::scalarText(m["conversationId"]),
+                             std::stoll(api::scalarText(m["seq"])), chat::text(m, "content"),
+                             m["recalled"].GetBool()});
     }
     cursor = api::scalarText(*r.data("cursor"));
     hasMore = r.data("hasMore")->GetBool();
@@ -58,7 +59,8 @@ BOOST_AUTO_TEST_CASE(first_sync_returns_everything_oldest_first_then_nothing_new
     const api::TestUser b = api::newUser();
     chat::makeFriends(a, b);
     std::vector<long long> sent;
-    for (int i = 0; i < 3; ++i) sent.push_back(chat::sentId(chat::toFriend(a, b, "第" + std::to_string(i))));
+    for (int i = 0; i < 3; ++i)
+        sent.push_back(chat::sentId(chat::toFriend(a, b, "第" + std::to_string(i))));
 
     std::string cursor;
     const auto items = chat::syncAll(b, cursor);
@@ -100,7 +102,8 @@ BOOST_AUTO_TEST_CASE(pages_follow_has_more_without_gap_or_repeat) {
     const api::TestUser b = api::newUser();
     chat::makeFriends(a, b);
     std::vector<long long> sent;
-    for (int i = 0; i < 7; ++i) sent.push_back(chat::sentId(chat::toFriend(a, b, std::to_string(i))));
+    for (int i = 0; i < 7; ++i)
+        sent.push_back(chat::sentId(chat::toFriend(a, b, std::to_string(i))));
     std::string cursor;
     const chat::SyncPage first = chat::syncOnce(api::http(), b, cursor, 3);
     BOOST_CHECK_EQUAL(first.items.size(), 3u);
@@ -134,7 +137,8 @@ BOOST_AUTO_TEST_CASE(another_accounts_cursor_is_bad_param_not_a_silent_skip) {
 
 BOOST_AUTO_TEST_CASE(sync_answers_get_as_well_as_post) {
     const api::TestUser u = api::newUser();
-    const api::Response r = api::http().get(chat::kSync, {{"cursor", ""}}, api::authHeaders(u.session));
+    const api::Response r =
+        api::http().get(chat::kSync, {{"cursor", ""}}, api::authHeaders(u.session));
     MMX_CHECK_OK(r);
     BOOST_CHECK(r.data("cursor") != nullptr && r.data("items") != nullptr);
 }
@@ -168,7 +172,8 @@ BOOST_AUTO_TEST_CASE(concurrent_senders_and_a_poller_lose_nothing_and_repeat_not
         api::HttpClient client(api::stackEnv().baseUrl);
         for (int i = 0; i < kPerSender; ++i) {
             const api::Response r = client.post(
-                chat::kSend, {{param, id(target)}, {"msgType", "text"}, {"content", "c" + std::to_string(i)}},
+                chat::kSend,
+                {{param, id(target)}, {"msgType", "text"}, {"content", "c" + std::to_string(i)}},
                 api::authHeaders(who->session));
             std::lock_guard<std::mutex> hold(sentLock);
             if (r.success()) {
@@ -184,7 +189,8 @@ BOOST_AUTO_TEST_CASE(concurrent_senders_and_a_poller_lose_nothing_and_repeat_not
     std::string cursor = startCursor;
     std::vector<std::thread> threads;
     sendersRunning = static_cast<int>(direct.size() + grouped.size());
-    for (const auto& u : direct) threads.emplace_back(sender, &u, "toUserId", receiver.session.userId);
+    for (const auto& u : direct)
+        threads.emplace_back(sender, &u, "toUserId", receiver.session.userId);
     for (const auto& u : grouped) threads.emplace_back(sender, &u, "groupId", groupId);
     int polls = 0;
     std::thread poller([&] {
@@ -201,7 +207,8 @@ BOOST_AUTO_TEST_CASE(concurrent_senders_and_a_poller_lose_nothing_and_repeat_not
     for (auto& t : threads) t.join();
     poller.join();
 
-    BOOST_REQUIRE_MESSAGE(sendErrors.empty(), sendErrors.size() << " sends failed, first: " << sendErrors.front());
+    BOOST_REQUIRE_MESSAGE(sendErrors.empty(),
+                          sendErrors.size() << " sends failed, first: " << sendErrors.front());
     BOOST_REQUIRE_MESSAGE(polled.errors.empty(), polled.errors.front());
     BOOST_CHECK_EQUAL(sent.size(), static_cast<std::size_t>(kPerSender * 6));
     BOOST_TEST_MESSAGE("the poller polled " << polls << " times while the senders ran");
@@ -211,7 +218,8 @@ BOOST_AUTO_TEST_CASE(concurrent_senders_and_a_poller_lose_nothing_and_repeat_not
     for (const auto& item : polled.items) {
         seen.insert(item.messageId);
         long long& last = lastSeq[item.conversationId];
-        BOOST_CHECK_MESSAGE(item.seq > last, item.conversationId << " seq " << item.seq << " after " << last);
+        BOOST_CHECK_MESSAGE(item.seq > last,
+                            item.conversationId << " seq " << item.seq << " after " << last);
         last = item.seq;
     }
     BOOST_CHECK_MESSAGE(seen.size() == std::set<long long>(seen.begin(), seen.end()).size(),

@@ -29,8 +29,12 @@ const std::string kPictureRead = "/chat/picture!read";
 const std::string kPictureList = "/chat/picture!listByUser";
 const std::string kPictureDelete = "/chat/picture!delete";
 
-inline std::string id(long long value) { return std::to_string(value); }
-inline std::string id(const api::TestUser& u) { return std::to_string(u.session.userId); }
+inline std::string id(long long value) {
+    return std::to_string(value);
+}
+inline std::string id(const api::TestUser& u) {
+    return std::to_string(u.session.userId);
+}
 
 inline api::Response post(const api::TestUser& u, const std::string& route,
                           const api::Params& params = {}) {
@@ -58,7 +62,8 @@ inline void grantSiteAdmin(const api::TestUser& u) {
     BOOST_REQUIRE_MESSAGE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0, "scripts/admin site-role failed");
 }
 
-inline long long createGroup(const api::TestUser& owner, const std::vector<const api::TestUser*>& members) {
+inline long long createGroup(const api::TestUser& owner,
+                             const std::vector<const api::TestUser*>& members) {
     grantSiteAdmin(owner);
     api::Params params{{"groupName", "群" + api::uniqueClient().substr(0, 20)}};
     for (const api::TestUser* m : members) params.emplace_back("memberId", id(*m));
@@ -75,11 +80,13 @@ inline api::Response sendText(const api::TestUser& from, const std::string& targ
     return post(from, kSend, params);
 }
 
-inline api::Response toFriend(const api::TestUser& from, const api::TestUser& to, const std::string& content) {
+inline api::Response toFriend(const api::TestUser& from, const api::TestUser& to,
+                              const std::string& content) {
     return sendText(from, "toUserId", to.session.userId, content);
 }
 
-inline api::Response toGroup(const api::TestUser& from, long long groupId, const std::string& content) {
+inline api::Response toGroup(const api::TestUser& from, long long groupId,
+                             const std::string& content) {
     return sendText(from, "groupId", groupId, content);
 }
 
@@ -116,16 +123,17 @@ struct SyncPage {
 
 inline SyncPage syncOnce(api::HttpClient& client, const api::TestUser& u, const std::string& cursor,
                          int count = 200) {
-    const api::Response r = client.post(kSync, {{"cursor", cursor}, {"count", std::to_string(count)}},
-                                        api::authHeaders(u.session));
+    const api::Response r = client.post(
+        kSync, {{"cursor", cursor}, {"count", std::to_string(count)}}, api::authHeaders(u.session));
     BOOST_REQUIRE_MESSAGE(r.success(), "sync: " << r.describe());
     SyncPage page;
     page.cursor = api::scalarText(*r.data("cursor"));
     page.hasMore = r.data("hasMore")->GetBool();
     for (const auto& item : r.data("items")->GetArray()) {
         const rapidjson::Value& m = item["message"];
-        page.items.push_back({item["kind"].GetString(), number(m, "messageId"), text(m, "conversationId"),
-                              number(m, "seq"), text(m, "content"), m["recalled"].GetBool()});
+        page.items.push_back({item["kind"].GetString(), number(m, "messageId"),
+                              text(m, "conversationId"), number(m, "seq"), text(m, "content"),
+                              m["recalled"].GetBool()});
     }
     return page;
 }
@@ -164,7 +172,9 @@ inline long long unread(const api::TestUser& u, const std::string& conversationI
 
 // ---- media ------------------------------------------------------------------
 
-inline std::string amrClip() { return std::string("#!AMR\n\x3c\x48\xf5\x1f\x96\x66\x79\xe1", 14); }
+inline std::string amrClip() {
+    return std::string("#!AMR\n\x3c\x48\xf5\x1f\x96\x66\x79\xe1", 14);
+}
 
 inline std::string mp3Clip() {
     std::string frame(417, '\0');
@@ -182,18 +192,26 @@ inline std::string aacClip() {
 }
 
 inline std::string m4aClip() {
-    return std::string("\x00\x00\x00\x18" "ftypM4A \x00\x00\x02\x00" "M4A isom", 24) +
-           std::string("\x00\x00\x00\x08" "free", 8);
+    return std::string(
+               "\x00\x00\x00\x18"
+               "ftypM4A \x00\x00\x02\x00"
+               "M4A isom",
+               24) +
+           std::string(
+               "\x00\x00\x00\x08"
+               "free",
+               8);
 }
 
-inline api::Response upload(const api::TestUser& u, const std::string& kind, const std::string& bytes,
-                            const std::string& filename = "clip.bin") {
+inline api::Response upload(const api::TestUser& u, const std::string& kind,
+                            const std::string& bytes, const std::string& filename = "clip.bin") {
     return api::http().postMultipart(kUpload, {{"kind", kind}},
                                      {{"file", filename, bytes, "application/octet-stream"}},
                                      api::authHeaders(u.session));
 }
 
-inline std::string uploadedUrl(const api::TestUser& u, const std::string& kind, const std::string& bytes) {
+inline std::string uploadedUrl(const api::TestUser& u, const std::string& kind,
+                               const std::string& bytes) {
     const api::Response r = upload(u, kind, bytes);
     BOOST_REQUIRE_MESSAGE(r.success(), "media!upload: " << r.describe());
     return api::scalarText(*r.data("url"));

@@ -3,6 +3,7 @@
 // session of the account.
 #define BOOST_TEST_MODULE api_password
 #include "api_test.hpp"
+#include "request_log.hpp"
 
 namespace {
 
@@ -49,7 +50,7 @@ std::string requestResetCode(const std::string& mobile) {
 // Users for the reset tests, all registered when the first one is needed, so
 // the suite waits out the server's one-SMS-per-minute rule once.
 api::AgedUsers& agedUsers() {
-    static api::AgedUsers pool(12);
+    static api::AgedUsers pool(13);
     return pool;
 }
 
@@ -234,6 +235,26 @@ BOOST_AUTO_TEST_CASE(reset_with_a_bad_new_password_keeps_the_code_usable) {
     const std::string fresh = api::uniquePassword();
     MMX_CHECK_OK(reset(u.mobile, fresh, code));
     MMX_CHECK_OK(loginWith(u.mobile, fresh));
+}
+
+BOOST_AUTO_TEST_CASE(reset_code_and_new_password_never_reach_the_request_log) {
+    const api::TestUser u = agedUser();
+    api::RequestLogWindow window;
+    const std::string wrong = api::uniquePassword();
+    const std::string fresh = api::uniquePassword();
+    const std::string code = requestResetCode(u.mobile);
+    MMX_CHECK_FAILS_WITH(reset(u.mobile, wrong, wrongCode(code)), "BAD_CODE");
+    MMX_REQUIRE_OK(reset(u.mobile, fresh, code));
+    const auto lines = window.lines(3);
+    BOOST_CHECK_GE(lines.size(), 3u);
+    for (const std::string& secret : {wrong, fresh}) {
+        const std::string line = api::lineHolding(lines, secret);
+        BOOST_CHECK_MESSAGE(line.empty(), "a reset password is in the log: " << line);
+    }
+    for (const std::string& guess : {code, wrongCode(code)}) {
+        const std::string line = api::lineHoldingNumber(lines, guess);
+        BOOST_CHECK_MESSAGE(line.empty(), "a reset code is in the log: " << line);
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
