@@ -21,18 +21,26 @@ constexpr std::string_view kFindByClientMsgId =
 constexpr std::string_view kMarkRecalled =
     "UPDATE chat_messages SET recalled_at = ?, recalled_by = ?, content = NULL, url = NULL,"
     " duration = NULL WHERE id = ?";
+// Walks the conversation's seq index backwards and probes, per message, whether
+// it reached the user; a user has at most one kind-1 feed row per message. The
+// index is named because on small tables the optimizer would rather scan the
+// user's whole feed, which grows without bound.
 constexpr std::string_view kHistory =
-    "SELECT " MMX_CHAT_MESSAGE_COLUMNS
-    " FROM chat_messages m WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ?"
-    " AND EXISTS (SELECT 1 FROM chat_feed f"
-    "             WHERE f.message_id = m.id AND f.user_id = ? AND f.kind = 1)"
+    "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
+    " FROM chat_messages m"
+    " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
+    "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
+    " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ?"
     " ORDER BY m.seq DESC LIMIT ?";
 constexpr std::string_view kByPicture =
     "SELECT " MMX_CHAT_MESSAGE_COLUMNS
-    " FROM chat_messages m WHERE m.pic_id = ?"
-    " AND (? = 1 OR EXISTS (SELECT 1 FROM chat_feed f"
-    "                       WHERE f.message_id = m.id AND f.user_id = ? AND f.kind = 1))"
-    " ORDER BY m.id LIMIT ? OFFSET ?";
+    " FROM chat_messages m WHERE m.pic_id = ? ORDER BY m.id LIMIT ? OFFSET ?";
+constexpr std::string_view kByPictureReceived =
+    "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
+    " FROM chat_messages m"
+    " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
+    "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
+    " WHERE m.pic_id = ? ORDER BY m.id LIMIT ? OFFSET ?";
 
 Param optional(const std::optional<std::int64_t>& value) {
     if (!value) return nullptr;
@@ -105,14 +113,14 @@ std::vector<ChatMessage> MessageRepository::history(std::int64_t userId,
                                                     std::string_view conversationId,
                                                     std::int64_t beforeSeq, std::int64_t upToSeq,
                                                     std::int64_t limit) {
-    return all(db_.query(kHistory, {conversationId, beforeSeq, upToSeq, userId, limit}));
+    return all(db_.query(kHistory, {userId, conversationId, beforeSeq, upToSeq, limit}));
 }
 
 std::vector<ChatMessage> MessageRepository::byPicture(std::int64_t picId, bool everything,
                                                       std::int64_t viewerId, std::int64_t offset,
                                                       std::int64_t limit) {
-    return all(db_.query(kByPicture, {picId, std::int64_t{everything ? 1 : 0}, viewerId, limit,
-                                      offset}));
+    if (everything) return all(db_.query(kByPicture, {picId, limit, offset}));
+    return all(db_.query(kByPictureReceived, {viewerId, picId, limit, offset}));
 }
 
 }  // namespace mmx::db
