@@ -2,7 +2,9 @@
 
 namespace mmx {
 
-bool isFriendPolicy(std::int64_t value) { return value >= 1 && value <= 3; }
+bool isFriendPolicy(std::int64_t value) {
+    return value >= 1 && value <= 3;
+}
 
 InviteOutcome decideInvite(const InviteFacts& f, const FriendLimits& limits) {
     if (f.theyBlockedMe) return InviteOutcome::BlockedByThem;

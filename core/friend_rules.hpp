@@ -6,9 +6,9 @@ namespace mmx {
 
 // Who may add a user (users.friend_policy).
 enum class FriendPolicy : int {
-    Anyone = 1,       // an invitation makes friends at once
-    Confirm = 2,      // an invitation waits for the invitee (default)
-    Nobody = 3,       // invitations are refused
+    Anyone = 1,   // an invitation makes friends at once
+    Confirm = 2,  // an invitation waits for the invitee (default)
+    Nobody = 3,   // invitations are refused
 };
 
 bool isFriendPolicy(std::int64_t value);
@@ -19,8 +19,8 @@ struct InviteFacts {
     bool alreadyFriends = false;
     bool theyBlockedMe = false;
     bool iBlockedThem = false;
-    bool theyAskedMe = false;    // a pending request from them to me
-    bool iAskedBefore = false;   // my own request to them is still pending
+    bool theyAskedMe = false;   // a pending request from them to me
+    bool iAskedBefore = false;  // my own request to them is still pending
     FriendPolicy theirPolicy = FriendPolicy::Confirm;
     std::int64_t myFriends = 0;
     std::int64_t theirFriends = 0;
@@ -33,12 +33,12 @@ struct FriendLimits {
 };
 
 enum class InviteOutcome {
-    Send,                // a new pending request
-    Refresh,             // my pending request gets the new remark and time
-    AddNow,              // they asked me already, or take anyone: friends at once
+    Send,     // a new pending request
+    Refresh,  // my pending request gets the new remark and time
+    AddNow,   // they asked me already, or take anyone: friends at once
     AlreadyFriends,
     BlockedByThem,
-    TheyAreBlocked,      // I blocked them: unblock first
+    TheyAreBlocked,  // I blocked them: unblock first
     TheyTakeNobody,
     MyFriendsFull,
     TheirFriendsFull,

@@ -2,8 +2,8 @@
 
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <memory>
 #include <stdexcept>
@@ -17,8 +17,8 @@ namespace {
 icu::Transliterator& toAscii() {
     static const std::unique_ptr<icu::Transliterator> transliterator = [] {
         UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
-            "Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
+        std::unique_ptr<icu::Transliterator> made(
+            icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
         if (U_FAILURE(status) || !made) {
             throw std::runtime_error(std::string("ICU Han-Latin transliterator: ") +
                                      u_errorName(status));
@@ -35,7 +35,9 @@ std::string transliterate(icu::UnicodeString text) {
     return out;
 }
 
-char asciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+char asciiUpper(char c) {
+    return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
+}
 
 }  // namespace
 
@@ -48,7 +50,8 @@ char pinyinInitial(std::string_view name) {
     // Cyrillic letter must not borrow one from what Latin-ASCII makes of it.
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(first, &status);
-    if (U_FAILURE(status) || !u_isalpha(first) || (script != USCRIPT_HAN && script != USCRIPT_LATIN)) {
+    if (U_FAILURE(status) || !u_isalpha(first) ||
+        (script != USCRIPT_HAN && script != USCRIPT_LATIN)) {
         return '#';
     }
     // The whole name, not its first character alone: ICU reads some words as words (重庆).

@@ -26,7 +26,9 @@ void noFlush(png_structp) {}
 
 }  // namespace
 
-std::string qrCardText(std::string_view mcode) { return "mmx://user/" + std::string(mcode); }
+std::string qrCardText(std::string_view mcode) {
+    return "mmx://user/" + std::string(mcode);
+}
 
 std::string qrPng(std::string_view text) {
     const std::string input(text);

@@ -15,7 +15,7 @@ struct BlockedEntry {
 
 // user_blocks: who blocked whom. A blocked user cannot invite, message or find the blocker.
 class BlockRepository {
-public:
+  public:
     explicit BlockRepository(Connection& db) : db_(db) {}
 
     bool isBlocked(std::int64_t blockerId, std::int64_t blockedId);
@@ -26,7 +26,7 @@ public:
     // Newest first.
     std::vector<BlockedEntry> list(std::int64_t blockerId, std::int64_t offset, std::int64_t count);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -11,7 +11,8 @@ constexpr std::string_view kCountFriends = "SELECT COUNT(*) FROM friendships WHE
 constexpr std::string_view kInsertFriendship =
     "INSERT INTO friendships (user_id, friend_id, remark, created_at) VALUES (?, ?, NULL, ?)";
 constexpr std::string_view kDeleteFriendship =
-    "DELETE FROM friendships WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = ?)";
+    "DELETE FROM friendships WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = "
+    "?)";
 constexpr std::string_view kFriendIds =
     "SELECT friend_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
 constexpr std::string_view kListFriends =

@@ -19,7 +19,7 @@ struct FriendEntry {
 
 // friendships: two rows per friendship, one per direction (schema/002_friends.sql).
 class FriendRepository {
-public:
+  public:
     explicit FriendRepository(Connection& db) : db_(db) {}
 
     // Locks both users' rows, lower id first, so that two changes to the same pair or
@@ -41,7 +41,7 @@ public:
     void setRemark(std::int64_t userId, std::int64_t friendId,
                    const std::optional<std::string>& remark);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -24,7 +24,7 @@ struct FriendRequestEntry {
 
 // friend_requests: one row per (requester, target), reused when asked again.
 class FriendRequestRepository {
-public:
+  public:
     explicit FriendRequestRepository(Connection& db) : db_(db) {}
 
     std::optional<RequestState> state(std::int64_t requesterId, std::int64_t targetId);
@@ -41,7 +41,7 @@ public:
     std::vector<FriendRequestEntry> list(std::int64_t userId, std::int64_t offset,
                                          std::int64_t count);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -13,7 +13,8 @@ constexpr std::string_view kCardsByIds =
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
     " JOIN users u ON u.id = j.id ORDER BY j.ord";
 constexpr std::string_view kIdByMcode = "SELECT id FROM users WHERE mcode = ?";
-constexpr std::string_view kIdByMobile = "SELECT id, findable_by_mobile FROM users WHERE mobile = ?";
+constexpr std::string_view kIdByMobile =
+    "SELECT id, findable_by_mobile FROM users WHERE mobile = ?";
 constexpr std::string_view kMatchPhones =
     "SELECT u.mobile, u.id, f.friend_id IS NOT NULL, u.findable_by_mobile,"
     " b.blocker_id IS NOT NULL"
@@ -48,8 +49,7 @@ std::optional<UserCard> PeopleRepository::cardById(std::int64_t userId) {
 
 std::vector<UserCard> PeopleRepository::cardsByIds(const std::vector<std::int64_t>& ids) {
     if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("cardsByIds: too many ids");
-    const std::string json =
-        jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
+    const std::string json = jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
     std::vector<UserCard> cards;
     for (const auto& row : db_.query(kCardsByIds, {std::string_view(json)})) {
         cards.push_back(readUserCard(row, 0));

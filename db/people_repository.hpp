@@ -28,7 +28,7 @@ struct PhoneMatch {
 
 // Finding people: public cards by id, MMX code or mobile; privacy switches.
 class PeopleRepository {
-public:
+  public:
     explicit PeopleRepository(Connection& db) : db_(db) {}
 
     std::optional<UserCard> cardById(std::int64_t userId);
@@ -50,7 +50,7 @@ public:
     static constexpr std::size_t kMaxIdsPerCall = 100;
     static constexpr std::size_t kMaxMobilesPerCall = 500;
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -21,7 +21,9 @@ constexpr std::size_t kMaxRemark = 32;
 // A phone holds at most the friend cap; the bound leaves room for stale ids.
 constexpr std::size_t kMaxDiffIds = 10000;
 
-[[noreturn]] void throwNotAFriend() { throw ApiError(ErrorCode::NotFound, "对方不是你的好友"); }
+[[noreturn]] void throwNotAFriend() {
+    throw ApiError(ErrorCode::NotFound, "对方不是你的好友");
+}
 
 // The name the list shows: the remark when there is one, else the nickname.
 const std::string& shownName(const db::FriendEntry& entry) {
@@ -44,7 +46,9 @@ struct Listed {
 };
 
 // Letters A-Z in order, then '#'.
-int groupRank(char initial) { return initial == '#' ? 26 : initial - 'A'; }
+int groupRank(char initial) {
+    return initial == '#' ? 26 : initial - 'A';
+}
 
 // The ids a phone sent: repeated, comma-separated, or one JSON-style "[1,2,3]".
 std::vector<std::int64_t> readIdList(const Request& request, std::string_view name) {

@@ -20,7 +20,9 @@ FriendLimits limitsOf(const Services& services) {
     return FriendLimits{services.config.maxFriends, services.config.maxPendingRequests};
 }
 
-[[noreturn]] void throwNoSuchUser() { throw ApiError(ErrorCode::NotFound, "用户不存在"); }
+[[noreturn]] void throwNoSuchUser() {
+    throw ApiError(ErrorCode::NotFound, "用户不存在");
+}
 
 // The invitee named by `mode`: 1 mobile (`phone`), 2 MMX code (`mcode`), 3 user id
 // (`friendId`, or seed 004's `userID`). A mobile whose owner turned off "findable by
@@ -71,13 +73,18 @@ std::optional<std::string> readInviteRemark(const Request& request) {
     }
 }
 
-std::string_view directionName(bool incoming) { return incoming ? "in" : "out"; }
+std::string_view directionName(bool incoming) {
+    return incoming ? "in" : "out";
+}
 
 std::string_view stateName(db::RequestState state) {
     switch (state) {
-        case db::RequestState::Pending: return "pending";
-        case db::RequestState::Accepted: return "accepted";
-        case db::RequestState::Refused: return "refused";
+        case db::RequestState::Pending:
+            return "pending";
+        case db::RequestState::Accepted:
+            return "accepted";
+        case db::RequestState::Refused:
+            return "refused";
     }
     return "pending";
 }

@@ -35,8 +35,7 @@ std::optional<std::string> ensureQrCard(Services& services, const db::UserProfil
     if (profile.mcode.empty()) return std::nullopt;
     try {
         // A random part keeps card URLs from being walked by MMX code.
-        const std::string name =
-            std::to_string(profile.id) + "_" + randomHex(8) + ".png";
+        const std::string name = std::to_string(profile.id) + "_" + randomHex(8) + ".png";
         const auto directory = std::filesystem::path(services.config.uploadDir) / kQrFolder;
         writeAtomically(directory, name, qrPng(qrCardText(profile.mcode)));
         const std::string url =

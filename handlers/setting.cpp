@@ -13,7 +13,8 @@ Response friendPolicy(Services& services, const Request& request) {
         const auto policy = optionalInt(request, "policy", 1, 3);
         const auto findable = optionalInt(request, "findByMobile", 0, 1);
         if (policy || findable) {
-            people.setPrivacy(me, policy ? std::optional<int>(static_cast<int>(*policy)) : std::nullopt,
+            people.setPrivacy(me,
+                              policy ? std::optional<int>(static_cast<int>(*policy)) : std::nullopt,
                               findable ? std::optional<bool>(*findable == 1) : std::nullopt);
         }
     } else if (request.param("policy") || request.param("findByMobile")) {

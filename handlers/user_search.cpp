@@ -1,5 +1,7 @@
 // Finding people: public cards by id, search by mobile or MMX code, and sorting a
 // phone's contact list into friends, other users and numbers not on the platform.
+#include "handlers/user_search.hpp"
+
 #include <map>
 #include <set>
 
@@ -11,12 +13,13 @@
 #include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"
-#include "handlers/user_search.hpp"
 
 namespace mmx::user {
 namespace {
 
-[[noreturn]] void throwNotFound() { throw ApiError(ErrorCode::NotFound, "没有找到该用户"); }
+[[noreturn]] void throwNotFound() {
+    throw ApiError(ErrorCode::NotFound, "没有找到该用户");
+}
 
 // A contact as phones store it: spaces, dashes, a +86 or 86 prefix are dropped.
 std::optional<std::string> normalizeMobile(std::string_view raw) {
@@ -120,9 +123,9 @@ Response selectPhones(Services& services, const Request& request) {
             outside.push_back(raw);
         }
     }
-    for (const auto& [key, phones] : {std::pair{"platform_friend", &friends},
-                                      std::pair{"platform_notfriend", &others},
-                                      std::pair{"notplatform", &outside}}) {
+    for (const auto& [key, phones] :
+         {std::pair{"platform_friend", &friends}, std::pair{"platform_notfriend", &others},
+          std::pair{"notplatform", &outside}}) {
         JsonArray list = data.array(key);
         for (const auto phone : *phones) list.add(phone);
     }

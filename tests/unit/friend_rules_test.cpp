@@ -1,12 +1,12 @@
 // The invitation and acceptance rules, caps included: the API tests reach the
 // 100-pending cap for real, the 3000-friend cap is proven here.
-#include <boost/test/unit_test.hpp>
+#include "core/friend_rules.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <set>
 #include <string>
 
-#include "core/friend_rules.hpp"
 #include "core/mcode.hpp"
 #include "core/qr_card.hpp"
 
@@ -15,7 +15,6 @@ using namespace mmx;
 namespace {
 
 const FriendLimits kProduction{3000, 100};
-
 
 }  // namespace
 
@@ -124,8 +123,11 @@ BOOST_AUTO_TEST_CASE(random_codes_are_not_sequential) {
 }
 
 BOOST_AUTO_TEST_CASE(is_mcode_rejects_what_is_not_one) {
-    for (const char* bad : {"", "1234567", "12345678901", "01234567", "1234567a", "１２３４５６７８"}) {
-        BOOST_TEST_CONTEXT(bad) { BOOST_CHECK(!isMcode(bad)); }
+    for (const char* bad :
+         {"", "1234567", "12345678901", "01234567", "1234567a", "１２３４５６７８"}) {
+        BOOST_TEST_CONTEXT(bad) {
+            BOOST_CHECK(!isMcode(bad));
+        }
     }
     BOOST_CHECK(isMcode("12345678"));
     BOOST_CHECK(isMcode("9876543210"));

@@ -1,7 +1,6 @@
 // Keys of the response JSON are taken by length: the A-Z friend list names its groups
 // with one char that is not NUL-terminated.
 #include <boost/test/unit_test.hpp>
-
 #include <string_view>
 
 #include "fcgi/response.hpp"

@@ -1,12 +1,11 @@
 // The A-Z friend list's grouping: the first letter of the pinyin, Latin letters as they
 // are, everything else under '#'.
-#include <boost/test/unit_test.hpp>
+#include "core/pinyin.hpp"
 
 #include <algorithm>
+#include <boost/test/unit_test.hpp>
 #include <string>
 #include <vector>
-
-#include "core/pinyin.hpp"
 
 using mmx::pinyinInitial;
 using mmx::pinyinSortKey;
@@ -24,7 +23,9 @@ BOOST_AUTO_TEST_CASE(chinese_names_group_under_the_first_letter_of_their_pinyin)
         {"阿里", 'A'}, {"吕布", 'L'}, {"女娲", 'N'}, {"安", 'A'},   {"喵喵", 'M'},
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.name) { BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial); }
+        BOOST_TEST_CONTEXT(c.name) {
+            BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial);
+        }
     }
 }
 
@@ -32,39 +33,45 @@ BOOST_AUTO_TEST_CASE(chinese_names_group_under_the_first_letter_of_their_pinyin)
 // contact list does; surname-only readings (单 shàn, 曾 zēng, 朴 piáo) lose.
 BOOST_AUTO_TEST_CASE(multi_reading_characters_take_their_common_reading) {
     const Case cases[] = {
-        {"行", 'X'},     // xíng, not háng
-        {"乐乐", 'L'},   // lè, not yuè
-        {"会计", 'H'},   // huì, not kuài
-        {"单位", 'D'},   // dān, not shàn
-        {"曾经", 'C'},   // céng, not zēng
-        {"解放", 'J'},   // jiě, not xiè
-        {"仇人", 'C'},   // chóu, not qiú
-        {"区长", 'Q'},   // qū, not ōu
-        {"朴素", 'P'},   // pǔ, not piáo
-        {"查理", 'C'},   // chá, not zhā
-        {"重要", 'Z'},   // zhòng, not chóng
-        {"都市", 'D'},   // dōu / dū: D either way
+        {"行", 'X'},    // xíng, not háng
+        {"乐乐", 'L'},  // lè, not yuè
+        {"会计", 'H'},  // huì, not kuài
+        {"单位", 'D'},  // dān, not shàn
+        {"曾经", 'C'},  // céng, not zēng
+        {"解放", 'J'},  // jiě, not xiè
+        {"仇人", 'C'},  // chóu, not qiú
+        {"区长", 'Q'},  // qū, not ōu
+        {"朴素", 'P'},  // pǔ, not piáo
+        {"查理", 'C'},  // chá, not zhā
+        {"重要", 'Z'},  // zhòng, not chóng
+        {"都市", 'D'},  // dōu / dū: D either way
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.name) { BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial); }
+        BOOST_TEST_CONTEXT(c.name) {
+            BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial);
+        }
     }
 }
 
 BOOST_AUTO_TEST_CASE(latin_names_group_under_their_letter_whatever_the_case_or_accent) {
     const Case cases[] = {
-        {"alice", 'A'}, {"Bob", 'B'},  {"émile", 'E'}, {"Ölaf", 'O'},
+        {"alice", 'A'},  {"Bob", 'B'}, {"émile", 'E'}, {"Ölaf", 'O'},
         {"ＺＯＥ", 'Z'}, {"ß", 'S'},   {"x", 'X'},     {"Zhang三", 'Z'},
     };
     for (const auto& c : cases) {
-        BOOST_TEST_CONTEXT(c.name) { BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial); }
+        BOOST_TEST_CONTEXT(c.name) {
+            BOOST_CHECK_EQUAL(pinyinInitial(c.name), c.initial);
+        }
     }
 }
 
 BOOST_AUTO_TEST_CASE(digits_emoji_symbols_and_other_scripts_go_under_hash) {
-    const char* const names[] = {"007",  "1号", "😀",  "😀张三", "🐱Tom", "_bob", "@微信",
-                                 "Иван", "Ωmega", "①", "",     " ",    "\xff\xfe"};
+    const char* const names[] = {"007",  "1号",   "😀", "😀张三", "🐱Tom", "_bob",    "@微信",
+                                 "Иван", "Ωmega", "①", "",      " ",    "\xff\xfe"};
     for (const char* name : names) {
-        BOOST_TEST_CONTEXT("'" << name << "'") { BOOST_CHECK_EQUAL(pinyinInitial(name), '#'); }
+        BOOST_TEST_CONTEXT("'" << name << "'") {
+            BOOST_CHECK_EQUAL(pinyinInitial(name), '#');
+        }
     }
 }
 
