@@ -34,7 +34,9 @@ std::string userConversationId(std::int64_t oneUser, std::int64_t otherUser) {
     return "u" + std::to_string(low) + "_" + std::to_string(high);
 }
 
-std::string groupConversationId(std::int64_t groupId) { return "g" + std::to_string(groupId); }
+std::string groupConversationId(std::int64_t groupId) {
+    return "g" + std::to_string(groupId);
+}
 
 std::optional<ConversationRef> parseConversationId(std::string_view id) {
     if (id.size() < 2) return std::nullopt;
@@ -62,9 +64,12 @@ std::optional<MessageType> parseMessageType(std::string_view name) {
 
 std::string_view messageTypeName(MessageType type) {
     switch (type) {
-        case MessageType::Text: return "text";
-        case MessageType::Voice: return "voice";
-        case MessageType::Image: return "image";
+        case MessageType::Text:
+            return "text";
+        case MessageType::Voice:
+            return "voice";
+        case MessageType::Image:
+            return "image";
     }
     return "text";
 }
@@ -75,7 +80,8 @@ std::optional<std::string> chatTextProblem(std::string_view text) {
     bool visible = false;
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F) return "含有控制字符";
+        if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F)
+            return "含有控制字符";
         if (c != ' ' && c != '\t' && c != '\n' && c != '\r') visible = true;
     }
     if (!visible) return "不能为空";
@@ -93,7 +99,8 @@ bool isValidClientMsgId(std::string_view id) {
 RecallVerdict recallVerdict(const RecallCase& c) {
     if (c.actorManagesGroup) return RecallVerdict::Allowed;
     if (!c.actorIsSender) return RecallVerdict::NotAllowed;
-    return c.nowMs - c.sentAtMs <= c.windowMs ? RecallVerdict::Allowed : RecallVerdict::WindowPassed;
+    return c.nowMs - c.sentAtMs <= c.windowMs ? RecallVerdict::Allowed
+                                              : RecallVerdict::WindowPassed;
 }
 
 std::string mediaMonthFolder(std::int64_t epochMs) {

@@ -34,7 +34,9 @@ std::optional<MediaType> sniffImage(std::string_view bytes) {
 namespace mmx {
 namespace {
 
-unsigned byteAt(std::string_view bytes, std::size_t i) { return static_cast<unsigned char>(bytes[i]); }
+unsigned byteAt(std::string_view bytes, std::size_t i) {
+    return static_cast<unsigned char>(bytes[i]);
+}
 
 // ADTS: 12 sync bits, layer 00, a sampling index below 13, and a frame length
 // (which counts the 7- or 9-byte header) that can hold the header.
@@ -61,8 +63,10 @@ std::optional<std::size_t> mp3FrameLength(std::string_view bytes, std::size_t at
     if (version == 1 || layer != 1 || bitrateIndex == 0 || bitrateIndex == 15 || rateIndex == 3) {
         return std::nullopt;
     }
-    static constexpr unsigned kBitrateV1[] = {0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320};
-    static constexpr unsigned kBitrateV2[] = {0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160};
+    static constexpr unsigned kBitrateV1[] = {0,   32,  40,  48,  56,  64,  80, 96,
+                                              112, 128, 160, 192, 224, 256, 320};
+    static constexpr unsigned kBitrateV2[] = {0,  8,  16, 24,  32,  40,  48, 56,
+                                              64, 80, 96, 112, 128, 144, 160};
     static constexpr unsigned kRateV1[] = {44100, 48000, 32000};
     const bool v1 = version == 3;
     const unsigned bitrate = (v1 ? kBitrateV1 : kBitrateV2)[bitrateIndex] * 1000;
@@ -81,7 +85,8 @@ bool framesLine(std::string_view bytes, FrameLength frameLength) {
 }
 
 bool isAudioBrand(std::string_view brand) {
-    for (const std::string_view known : {"M4A ", "M4B ", "mp41", "mp42", "isom", "iso2", "3gp4", "3gp5"}) {
+    for (const std::string_view known :
+         {"M4A ", "M4B ", "mp41", "mp42", "isom", "iso2", "3gp4", "3gp5"}) {
         if (brand == known) return true;
     }
     return false;
@@ -101,7 +106,8 @@ std::optional<MediaType> sniffAudio(std::string_view bytes) {
     }
     // ID3v2: "ID3", a major version 2..4, and four sync-safe size bytes.
     if (startsWith(bytes, "ID3"sv) && bytes.size() >= 10 && byteAt(bytes, 3) >= 2 &&
-        byteAt(bytes, 3) <= 4 && ((byteAt(bytes, 6) | byteAt(bytes, 7) | byteAt(bytes, 8) | byteAt(bytes, 9)) & 0x80) == 0) {
+        byteAt(bytes, 3) <= 4 &&
+        ((byteAt(bytes, 6) | byteAt(bytes, 7) | byteAt(bytes, 8) | byteAt(bytes, 9)) & 0x80) == 0) {
         return MediaType{"mp3", "audio/mpeg"};
     }
     if (framesLine(bytes, adtsFrameLength)) return MediaType{"aac", "audio/aac"};

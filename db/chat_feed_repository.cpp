@@ -8,7 +8,8 @@ namespace {
 // New users start at 1; the rows are locked in ascending user order.
 constexpr std::string_view kBumpCounters =
     "INSERT INTO chat_feed_counters (user_id, last_feed_seq)"
-    " SELECT r.user_id, 1 FROM " MMX_RECIPIENTS " ORDER BY r.user_id"
+    " SELECT r.user_id, 1 FROM " MMX_RECIPIENTS
+    " ORDER BY r.user_id"
     " ON DUPLICATE KEY UPDATE last_feed_seq = chat_feed_counters.last_feed_seq + 1";
 constexpr std::string_view kAppend =
     "INSERT INTO chat_feed (user_id, feed_seq, message_id, kind)"
@@ -27,7 +28,8 @@ constexpr std::string_view kAfter =
 
 }  // namespace
 
-void ChatFeedRepository::append(std::string_view recipients, std::int64_t messageId, FeedKind kind) {
+void ChatFeedRepository::append(std::string_view recipients, std::int64_t messageId,
+                                FeedKind kind) {
     db_.execute(kBumpCounters, {recipients});
     db_.execute(kAppend, {messageId, static_cast<std::int64_t>(kind), recipients});
 }

@@ -19,7 +19,7 @@ struct FeedEntry {
 
 // Each user's feed: everything that reached them, in the order `sync` hands it out.
 class ChatFeedRepository {
-public:
+  public:
     explicit ChatFeedRepository(Connection& db) : db_(db) {}
 
     // Appends `messageId` to the feed of every user in `recipients` (a
@@ -33,9 +33,10 @@ public:
     bool received(std::int64_t userId, std::int64_t messageId);
 
     // Up to `limit` entries of the user's feed after `afterFeedSeq`, oldest first.
-    std::vector<FeedEntry> after(std::int64_t userId, std::int64_t afterFeedSeq, std::int64_t limit);
+    std::vector<FeedEntry> after(std::int64_t userId, std::int64_t afterFeedSeq,
+                                 std::int64_t limit);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -21,8 +21,8 @@ constexpr std::string_view kMarkRead =
     " WHERE user_id = ? AND conversation_id = ?";
 constexpr std::string_view kList =
     "SELECT i.conversation_id, i.peer_user_id, i.group_id, i.read_seq, i.last_seq,"
-    " u.nick_name, u.user_photo, fr.remark, g.name, g.logo, gm.message_remain_mode, "
-    MMX_CHAT_MESSAGE_COLUMNS
+    " u.nick_name, u.user_photo, fr.remark, g.name, g.logo, "
+    "gm.message_remain_mode, " MMX_CHAT_MESSAGE_COLUMNS
     " FROM chat_inbox i"
     " LEFT JOIN users u ON u.id = i.peer_user_id"
     " LEFT JOIN friendships fr ON fr.user_id = i.user_id AND fr.friend_id = i.peer_user_id"

@@ -34,7 +34,7 @@ struct ReadState {
 
 // Per user and conversation: the newest seq delivered, the seq read, the last message.
 class ChatInboxRepository {
-public:
+  public:
     explicit ChatInboxRepository(Connection& db) : db_(db) {}
 
     struct Delivery {
@@ -59,7 +59,7 @@ public:
 
     std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t limit);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -29,9 +29,9 @@ struct ChatMessage {
 };
 
 // The columns readChatMessage expects, in order, from chat_messages aliased `m`.
-#define MMX_CHAT_MESSAGE_COLUMNS                                                        \
-    "m.id, m.conversation_id, m.seq, m.sender_id, m.to_user_id, m.group_id, m.msg_type," \
-    " m.content, m.url, m.duration, m.pic_id, m.client_msg_id, m.sent_at, m.recalled_at,"  \
+#define MMX_CHAT_MESSAGE_COLUMNS                                                          \
+    "m.id, m.conversation_id, m.seq, m.sender_id, m.to_user_id, m.group_id, m.msg_type,"  \
+    " m.content, m.url, m.duration, m.pic_id, m.client_msg_id, m.sent_at, m.recalled_at," \
     " m.recalled_by"
 inline constexpr std::size_t kChatMessageColumnCount = 15;
 

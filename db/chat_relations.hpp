@@ -12,7 +12,7 @@ namespace mmx::db {
 // What chat needs to know about friendships, blocks and groups. Read-only: those
 // tables belong to the friends and groups code, and chat keeps its own SQL for them.
 class ChatRelations {
-public:
+  public:
     explicit ChatRelations(Connection& db) : db_(db) {}
 
     // Both directions of the friendship exist.
@@ -28,7 +28,7 @@ public:
     // 'owner' | 'admin' | 'member', or nullopt for a non-member.
     std::optional<std::string> groupRole(std::int64_t groupId, std::int64_t userId);
 
-private:
+  private:
     Connection& db_;
 };
 

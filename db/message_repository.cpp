@@ -25,13 +25,12 @@ constexpr std::string_view kMarkRecalled =
 // it reached the user; a user has at most one kind-1 feed row per message. The
 // index is named because on small tables the optimizer would rather scan the
 // user's whole feed, which grows without bound.
-constexpr std::string_view kHistory =
-    "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
-    " FROM chat_messages m"
-    " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
-    "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
-    " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ?"
-    " ORDER BY m.seq DESC LIMIT ?";
+constexpr std::string_view kHistory = "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
+                                      " FROM chat_messages m"
+                                      " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
+                                      "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
+                                      " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ?"
+                                      " ORDER BY m.seq DESC LIMIT ?";
 constexpr std::string_view kByPicture =
     "SELECT " MMX_CHAT_MESSAGE_COLUMNS
     " FROM chat_messages m WHERE m.pic_id = ? ORDER BY m.id LIMIT ? OFFSET ?";
@@ -70,10 +69,10 @@ ChatMessage MessageRepository::insert(const NewMessage& m) {
     const auto seq = static_cast<std::int64_t>(
         db_.execute(kNextSeq, {std::string_view(m.conversationId)}).insertId);
     const auto inserted = db_.execute(
-        kInsert, {std::string_view(m.conversationId), seq, m.senderId, optional(m.toUserId),
-                  optional(m.groupId), std::string_view(m.msgType), optional(m.content),
-                  optional(m.url), optional(m.duration), optional(m.picId),
-                  optional(m.clientMsgId), m.sentAt});
+        kInsert,
+        {std::string_view(m.conversationId), seq, m.senderId, optional(m.toUserId),
+         optional(m.groupId), std::string_view(m.msgType), optional(m.content), optional(m.url),
+         optional(m.duration), optional(m.picId), optional(m.clientMsgId), m.sentAt});
     ChatMessage stored;
     stored.id = static_cast<std::int64_t>(inserted.insertId);
     stored.conversationId = m.conversationId;

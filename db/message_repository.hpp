@@ -27,7 +27,7 @@ struct NewMessage {
 
 // Messages: stored once each, numbered per conversation.
 class MessageRepository {
-public:
+  public:
     explicit MessageRepository(Connection& db) : db_(db) {}
 
     // Takes the conversation's next seq and stores the message; inside a
@@ -37,7 +37,8 @@ public:
 
     std::optional<ChatMessage> find(std::int64_t messageId);
     std::optional<ChatMessage> findForUpdate(std::int64_t messageId);
-    std::optional<ChatMessage> findByClientMsgId(std::int64_t senderId, std::string_view clientMsgId);
+    std::optional<ChatMessage> findByClientMsgId(std::int64_t senderId,
+                                                 std::string_view clientMsgId);
 
     // The message keeps its place and loses its content.
     void markRecalled(std::int64_t messageId, std::int64_t byUserId, std::int64_t at);
@@ -53,7 +54,7 @@ public:
     std::vector<ChatMessage> byPicture(std::int64_t picId, bool everything, std::int64_t viewerId,
                                        std::int64_t offset, std::int64_t limit);
 
-private:
+  private:
     Connection& db_;
 };
 

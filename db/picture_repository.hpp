@@ -19,7 +19,7 @@ struct ChatPicture {
 
 // Pictures (seed 001 pics/*) and, on delete, the chats attached to them.
 class PictureRepository {
-public:
+  public:
     explicit PictureRepository(Connection& db) : db_(db) {}
 
     std::int64_t create(std::int64_t ownerId, std::string_view picUrl, std::int64_t now);
@@ -33,7 +33,7 @@ public:
     // Returns how many chats went.
     std::int64_t removeWithChats(std::int64_t picId);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -56,11 +56,13 @@ Response history(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::string conversationId = requireConversationId(request);
     const std::int64_t beforeSeq = optionalInt(request, "beforeSeq", 1, kSeqMax).value_or(kSeqMax);
-    const std::int64_t count = optionalInt(request, "count", 1, kHistoryMax).value_or(kHistoryDefault);
+    const std::int64_t count =
+        optionalInt(request, "count", 1, kHistoryMax).value_or(kHistoryDefault);
     const auto state = db::ChatInboxRepository(services.db).readState(actor.userId, conversationId);
     if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
-    auto messages = db::MessageRepository(services.db)
-                        .history(actor.userId, conversationId, beforeSeq, state->lastSeq, count + 1);
+    auto messages =
+        db::MessageRepository(services.db)
+            .history(actor.userId, conversationId, beforeSeq, state->lastSeq, count + 1);
     const bool hasMore = static_cast<std::int64_t>(messages.size()) > count;
     if (hasMore) messages.resize(static_cast<std::size_t>(count));
 
@@ -110,12 +112,14 @@ Response conversations(Services& services, const Request& request) {
             item.set("name", e.groupName.value_or("")).set("logo", e.groupLogo.value_or(""));
         } else {
             item.set("type", "user").set("id", e.peerUserId.value_or(0));
-            item.set("name", e.remark && !e.remark->empty() ? *e.remark : e.peerNickName.value_or(""));
+            item.set("name",
+                     e.remark && !e.remark->empty() ? *e.remark : e.peerNickName.value_or(""));
             item.set("logo", e.peerPhoto.value_or(""));
         }
         item.set("lastSeq", e.lastSeq).set("readSeq", e.readSeq);
         item.set("unread", std::max<std::int64_t>(0, e.lastSeq - e.readSeq)).set("muted", e.muted);
-        if (e.lastMessage) writeChatMessage(item.object("lastMessage"), *e.lastMessage, actor.userId);
+        if (e.lastMessage)
+            writeChatMessage(item.object("lastMessage"), *e.lastMessage, actor.userId);
     }
     return response;
 }
@@ -125,7 +129,8 @@ Response markRead(Services& services, const Request& request) {
     const std::string conversationId = requireConversationId(request);
     const auto seq = optionalInt(request, "seq", 0, kSeqMax);
     if (!seq) throwBadParam("缺少参数 seq");
-    const auto state = db::ChatInboxRepository(services.db).markRead(actor.userId, conversationId, *seq);
+    const auto state =
+        db::ChatInboxRepository(services.db).markRead(actor.userId, conversationId, *seq);
     if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
     Response response("已读");
     response.data()

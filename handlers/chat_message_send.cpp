@@ -31,7 +31,8 @@ void readBody(const Services& services, const Request& request, db::NewMessage& 
     if (*type == MessageType::Text) {
         const auto content = request.param("content");
         if (!content) throwBadParam("缺少参数 content");
-        if (const auto problem = chatTextProblem(*content)) throwBadParam("参数 content " + *problem);
+        if (const auto problem = chatTextProblem(*content))
+            throwBadParam("参数 content " + *problem);
         message.content = std::string(*content);
         return;
     }
@@ -61,7 +62,8 @@ std::vector<std::int64_t> recipientsOf(db::ChatRelations& relations, const db::N
         const std::int64_t to = *m.toUserId;
         if (!relations.userExists(to)) throw ApiError(ErrorCode::NotFound, "用户不存在");
         // Blocking also ends the friendship; the block is named first, as it is the reason.
-        if (relations.blocks(to, m.senderId)) throw ApiError(ErrorCode::Forbidden, "对方拒收了你的消息");
+        if (relations.blocks(to, m.senderId))
+            throw ApiError(ErrorCode::Forbidden, "对方拒收了你的消息");
         if (!relations.areFriends(m.senderId, to)) {
             throw ApiError(ErrorCode::Forbidden, "对方不是你的好友，不能发消息");
         }
@@ -84,8 +86,8 @@ db::ChatMessage store(Services& services, const db::NewMessage& message) {
         std::optional<std::int64_t> pairSum;
         if (message.toUserId) pairSum = message.senderId + *message.toUserId;
         db::ChatInboxRepository(services.db)
-            .deliver({recipients, stored.conversationId, pairSum, message.groupId,
-                      message.senderId, stored.seq, stored.id, stored.sentAt});
+            .deliver({recipients, stored.conversationId, pairSum, message.groupId, message.senderId,
+                      stored.seq, stored.id, stored.sentAt});
         tx.commit();
         return stored;
     });
@@ -165,13 +167,15 @@ Response recallMessage(Services& services, const Request& request) {
         }
         bool manages = false;
         if (message->groupId) {
-            const auto role = db::ChatRelations(services.db).groupRole(*message->groupId, actor.userId);
+            const auto role =
+                db::ChatRelations(services.db).groupRole(*message->groupId, actor.userId);
             manages = role == "owner" || role == "admin";
         }
         const std::int64_t now = nowMs();
-        switch (recallVerdict({message->senderId == actor.userId, manages, message->sentAt, now,
-                               windowMs})) {
-            case RecallVerdict::Allowed: break;
+        switch (recallVerdict(
+            {message->senderId == actor.userId, manages, message->sentAt, now, windowMs})) {
+            case RecallVerdict::Allowed:
+                break;
             case RecallVerdict::WindowPassed:
                 throw ApiError(ErrorCode::Forbidden, "消息已超过可撤回的时间");
             case RecallVerdict::NotAllowed:

@@ -38,7 +38,8 @@ Response createPicture(Services& services, const Request& request) {
     const auto raw = request.param("picUrl");
     if (!raw || raw->empty()) throwBadParam("缺少参数 picUrl");
     const std::string url = requireChatMediaUrl(services, *raw, MediaKind::Image, "picUrl");
-    const std::int64_t picId = db::PictureRepository(services.db).create(actor.userId, url, nowMs());
+    const std::int64_t picId =
+        db::PictureRepository(services.db).create(actor.userId, url, nowMs());
     Response response("创建图片成功");
     response.data().set("picId", picId).set("picUrl", url);
     return response;
@@ -61,7 +62,8 @@ Response listPicturesByUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t owner = optionalId(request, "userId").value_or(actor.userId);
     const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
-    const std::int64_t count = optionalInt(request, "count", 1, kMaxPageSize).value_or(kDefaultPageSize);
+    const std::int64_t count =
+        optionalInt(request, "count", 1, kMaxPageSize).value_or(kDefaultPageSize);
     db::ChatRelations relations(services.db);
     if (owner != actor.userId && !relations.areFriends(actor.userId, owner)) {
         throw ApiError(ErrorCode::Forbidden, "只能查看自己和好友的图片");
@@ -83,7 +85,8 @@ Response deletePicture(Services& services, const Request& request) {
         db::PictureRepository pictures(services.db);
         const auto picture = pictures.findForUpdate(picId);
         if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
-        if (picture->ownerId != actor.userId) throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
+        if (picture->ownerId != actor.userId)
+            throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
         const std::int64_t removed = pictures.removeWithChats(picId);
         tx.commit();
         return removed;

@@ -1,15 +1,15 @@
+#include "core/chat_cursor.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <string>
-
-#include "core/chat_cursor.hpp"
 
 using namespace mmx;
 
 BOOST_AUTO_TEST_SUITE(chat_cursor)
 
 BOOST_AUTO_TEST_CASE(a_cursor_reads_back_as_the_position_it_was_made_from) {
-    for (const std::int64_t seq : {std::int64_t{0}, std::int64_t{1}, std::int64_t{50},
-                                   std::int64_t{1} << 40, INT64_MAX}) {
+    for (const std::int64_t seq :
+         {std::int64_t{0}, std::int64_t{1}, std::int64_t{50}, std::int64_t{1} << 40, INT64_MAX}) {
         const std::string cursor = encodeFeedCursor(100042, seq);
         BOOST_TEST(decodeFeedCursor(cursor, 100042).value_or(-1) == seq);
     }

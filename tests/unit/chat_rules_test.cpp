@@ -1,7 +1,7 @@
+#include "core/chat_rules.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <string>
-
-#include "core/chat_rules.hpp"
 
 using namespace mmx;
 
@@ -31,8 +31,8 @@ BOOST_AUTO_TEST_CASE(conversation_ids_parse_back) {
 }
 
 BOOST_AUTO_TEST_CASE(only_canonical_conversation_ids_parse) {
-    for (const char* bad : {"", "u", "g", "g0", "g012", "g-1", "g1x", "u2_1", "u1_1", "u1_",
-                            "u_2", "u01_2", "x1_2", "u1_2_3", "g 1", "U1_2"}) {
+    for (const char* bad : {"", "u", "g", "g0", "g012", "g-1", "g1x", "u2_1", "u1_1", "u1_", "u_2",
+                            "u01_2", "x1_2", "u1_2_3", "g 1", "U1_2"}) {
         BOOST_TEST(!parseConversationId(bad), bad);
     }
 }
@@ -60,7 +60,9 @@ BOOST_AUTO_TEST_CASE(text_that_is_too_long_empty_or_malformed_is_refused) {
     BOOST_TEST(chatTextProblem(chinese).has_value());
     BOOST_TEST(chatTextProblem("").has_value());
     BOOST_TEST(chatTextProblem(" \n\t ").has_value());
-    BOOST_TEST(chatTextProblem("a\x01" "b").has_value());
+    BOOST_TEST(chatTextProblem("a\x01"
+                               "b")
+                   .has_value());
     BOOST_TEST(chatTextProblem("\x7f").has_value());
     BOOST_TEST(chatTextProblem("\xC0\xAF").has_value());
 }

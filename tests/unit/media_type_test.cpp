@@ -1,7 +1,7 @@
+#include "core/media_type.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <string>
-
-#include "core/media_type.hpp"
 
 using namespace mmx;
 using namespace std::string_literals;
@@ -57,11 +57,16 @@ BOOST_AUTO_TEST_CASE(adts_header_followed_by_something_else_is_refused) {
 }
 
 BOOST_AUTO_TEST_CASE(mpeg4_audio_by_its_ftyp_box_is_m4a) {
-    const std::string m4a = "\x00\x00\x00\x20" "ftypM4A \x00\x00\x02\x00" "M4A mp42isom\x00\x00\x00\x00"s;
+    const std::string m4a =
+        "\x00\x00\x00\x20"
+        "ftypM4A \x00\x00\x02\x00"
+        "M4A mp42isom\x00\x00\x00\x00"s;
     BOOST_TEST(extensionOf(m4a) == "m4a");
     BOOST_TEST(std::string(sniffAudio(m4a)->mime) == "audio/mp4");
-    BOOST_TEST(extensionOf("\x00\x00\x00\x18" "ftypqt  \x00\x00\x02\x00qt  "s) == "none");
-    BOOST_TEST(extensionOf("\x00\x00\x00\x03" "ftypM4A "s) == "none");  // impossible box size
+    BOOST_TEST(extensionOf("\x00\x00\x00\x18"
+                           "ftypqt  \x00\x00\x02\x00qt  "s) == "none");
+    BOOST_TEST(extensionOf("\x00\x00\x00\x03"
+                           "ftypM4A "s) == "none");  // impossible box size
 }
 
 BOOST_AUTO_TEST_CASE(mp3_by_id3_tag_or_by_frames) {
