@@ -7,7 +7,7 @@
 namespace mmx {
 
 namespace {
-constexpr int kHashNice = 19;
+constexpr int kHashNice = 10;
 }  // namespace
 
 BackgroundHasher::BackgroundHasher() : thread_([this] { loop(); }) {}

@@ -7,7 +7,7 @@ namespace mmx {
 namespace {
 
 // How long a request may wait in the hash waiting room before it is turned away.
-constexpr std::chrono::milliseconds kHashPatience{3000};
+constexpr std::chrono::milliseconds kHashPatience{10000};
 
 HashSlots::Lease hashSlot(Services& services) {
     auto lease = services.hashSlots.acquire(kHashPatience);

@@ -49,13 +49,15 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
             throw ApiError(ErrorCode::RateLimited, "今日验证码发送次数已达上限");
         }
         codes.recordSend(mobile, now, today, sentToday + 1);
+        // An undelivered code is stored too: checking it then fails exactly as a wrong
+        // guess at a delivered one does, so no answer tells which mobiles exist.
+        const std::string code = newSmsCode();
+        codes.insertCode(mobile, purposeName(purpose), codeHash(services, mobile, purpose, code),
+                         now, now + config.smsCodeTtlSeconds * 1000LL);
         if (!deliver) {
             transaction.commit();
             return;
         }
-        const std::string code = newSmsCode();
-        codes.insertCode(mobile, purposeName(purpose), codeHash(services, mobile, purpose, code),
-                         now, now + config.smsCodeTtlSeconds * 1000LL);
         // Delivered before commit: a failed delivery rolls back the throttle and the code.
         try {
             services.sms->send(SmsMessage{std::string(mobile), code,

@@ -13,8 +13,8 @@ std::string_view purposeName(CodePurpose purpose);
 
 // Generates, stores (hashed) and delivers a code for `mobile`, after the per-mobile
 // throttle (one per interval, a daily cap). Throws RATE_LIMITED, or SERVER_ERROR when
-// delivery failed, in which case nothing was recorded. With `deliver` false only the
-// throttle is counted: the caller answers as if a code went out.
+// delivery failed, in which case nothing was recorded. With `deliver` false the code is
+// recorded but never sent: the caller answers as if it went out.
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
 
 // Inside the caller's transaction: checks `code` against the live code of (mobile,
