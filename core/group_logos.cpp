@@ -15,8 +15,14 @@ struct Rgb {
 };
 
 constexpr std::array<Rgb, kBuiltInLogoCount> kBackgrounds = {{
-    {0x3B, 0x82, 0xF6}, {0x10, 0xB9, 0x81}, {0xF5, 0x9E, 0x0B}, {0xEF, 0x44, 0x44},
-    {0x8B, 0x5C, 0xF6}, {0xEC, 0x48, 0x99}, {0x14, 0xB8, 0xA6}, {0x64, 0x74, 0x8B},
+    {0x3B, 0x82, 0xF6},
+    {0x10, 0xB9, 0x81},
+    {0xF5, 0x9E, 0x0B},
+    {0xEF, 0x44, 0x44},
+    {0x8B, 0x5C, 0xF6},
+    {0xEC, 0x48, 0x99},
+    {0x14, 0xB8, 0xA6},
+    {0x64, 0x74, 0x8B},
 }};
 
 std::uint32_t crc32(const std::string& bytes) {
@@ -38,7 +44,8 @@ std::uint32_t adler32(const std::string& bytes) {
 }
 
 void putU32(std::string& out, std::uint32_t value) {
-    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((value >> shift) & 0xFF));
+    for (int shift = 24; shift >= 0; shift -= 8)
+        out.push_back(static_cast<char>((value >> shift) & 0xFF));
 }
 
 void putChunk(std::string& png, const char* type, const std::string& data) {
@@ -93,8 +100,12 @@ std::string builtInLogoPng(std::size_t index) {
     putU32(header, kSide);
     header += {'\x01', '\x03', '\x00', '\x00', '\x00'};  // 1 bit per pixel, palette
 
-    const std::string palette = {static_cast<char>(background.r), static_cast<char>(background.g),
-                                 static_cast<char>(background.b), '\xFF', '\xFF', '\xFF'};
+    const std::string palette = {static_cast<char>(background.r),
+                                 static_cast<char>(background.g),
+                                 static_cast<char>(background.b),
+                                 '\xFF',
+                                 '\xFF',
+                                 '\xFF'};
 
     std::string raw;
     constexpr int kRowBytes = (kSide + 7) / 8;

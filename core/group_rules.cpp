@@ -58,7 +58,8 @@ bool groupAllows(GroupRole role, GroupAction action, GroupRole target) {
         case GroupAction::SetOthersShowName:
             // A manager acts on those below: the owner on admins and members,
             // an admin on plain members only.
-            if (role == GroupRole::Owner) return target == GroupRole::Admin || target == GroupRole::Member;
+            if (role == GroupRole::Owner)
+                return target == GroupRole::Admin || target == GroupRole::Member;
             if (role == GroupRole::Admin) return target == GroupRole::Member;
             return false;
         case GroupAction::SetAdmin:
@@ -103,20 +104,28 @@ std::optional<GroupRole> parseGroupRole(std::string_view text) {
 
 std::string_view siteRoleName(SiteRole role) {
     switch (role) {
-        case SiteRole::Owner: return "owner";
-        case SiteRole::Deputy: return "deputy";
-        case SiteRole::Admin: return "admin";
-        case SiteRole::None: break;
+        case SiteRole::Owner:
+            return "owner";
+        case SiteRole::Deputy:
+            return "deputy";
+        case SiteRole::Admin:
+            return "admin";
+        case SiteRole::None:
+            break;
     }
     return "none";
 }
 
 std::string_view groupRoleName(GroupRole role) {
     switch (role) {
-        case GroupRole::Owner: return "owner";
-        case GroupRole::Admin: return "admin";
-        case GroupRole::Member: return "member";
-        case GroupRole::None: break;
+        case GroupRole::Owner:
+            return "owner";
+        case GroupRole::Admin:
+            return "admin";
+        case GroupRole::Member:
+            return "member";
+        case GroupRole::None:
+            break;
     }
     return "none";
 }

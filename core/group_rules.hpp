@@ -17,18 +17,18 @@ enum class SiteRole { None, Admin, Deputy, Owner };
 enum class GroupRole { None, Member, Admin, Owner };
 
 enum class GroupAction {
-    Create,             // make a new group
-    Update,             // rename, new logo
-    Delete,             // the group and all its memberships
-    ViewInfo,           // group!info
-    ListMembers,        // group!members
-    AddMembers,         // group!addMembers
-    RemoveMember,       // one target of group!removeMembers
-    SetAdmin,           // promote or demote the target
-    Transfer,           // hand the group to the target
-    Quit,               // leave the group oneself
-    SetOwnSettings,     // one's own showName and messageRemainMode
-    SetOthersShowName,  // the target's showName
+    Create,               // make a new group
+    Update,               // rename, new logo
+    Delete,               // the group and all its memberships
+    ViewInfo,             // group!info
+    ListMembers,          // group!members
+    AddMembers,           // group!addMembers
+    RemoveMember,         // one target of group!removeMembers
+    SetAdmin,             // promote or demote the target
+    Transfer,             // hand the group to the target
+    Quit,                 // leave the group oneself
+    SetOwnSettings,       // one's own showName and messageRemainMode
+    SetOthersShowName,    // the target's showName
     SetOthersRemainMode,  // the target's messageRemainMode: nobody
 };
 
@@ -50,6 +50,8 @@ std::optional<GroupRole> parseGroupRole(std::string_view text);
 std::string_view siteRoleName(SiteRole role);    // "none" for SiteRole::None
 std::string_view groupRoleName(GroupRole role);  // "none" for GroupRole::None
 
-inline bool isSiteStaff(SiteRole role) { return role != SiteRole::None; }
+inline bool isSiteStaff(SiteRole role) {
+    return role != SiteRole::None;
+}
 
 }  // namespace mmx

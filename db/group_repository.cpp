@@ -23,8 +23,7 @@ constexpr std::string_view kSetOwner = "UPDATE chat_groups SET owner_id = ? WHER
 constexpr std::string_view kMembership =
     "SELECT role, show_name, message_remain_mode, joined_at FROM group_members"
     " WHERE group_id = ? AND user_id = ?";
-constexpr std::string_view kMemberCount =
-    "SELECT COUNT(*) FROM group_members WHERE group_id = ?";
+constexpr std::string_view kMemberCount = "SELECT COUNT(*) FROM group_members WHERE group_id = ?";
 constexpr std::string_view kAddMember =
     "INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kRemoveMember =

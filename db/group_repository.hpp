@@ -59,7 +59,7 @@ struct PreviewMember {
 
 // chat_groups, group_members, and users.site_role.
 class GroupRepository {
-public:
+  public:
     explicit GroupRepository(Connection& db) : db_(db) {}
 
     SiteRole siteRoleOf(std::int64_t userId);
@@ -95,7 +95,7 @@ public:
     // The first `perGroup` members (in members() order) of each group of the user.
     std::vector<PreviewMember> previewsFor(std::int64_t userId, std::int64_t perGroup);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -32,7 +32,8 @@ NewMembers addInitialMembers(db::GroupRepository& groups, std::int64_t groupId,
     if (!withinMemberCap(1, static_cast<std::int64_t>(result.added.size()), cap)) {
         throw ApiError(ErrorCode::Conflict, "群成员不能超过" + std::to_string(cap) + "人");
     }
-    for (const std::int64_t id : result.added) groups.addMember(groupId, id, GroupRole::Member, now);
+    for (const std::int64_t id : result.added)
+        groups.addMember(groupId, id, GroupRole::Member, now);
     return result;
 }
 
@@ -164,7 +165,10 @@ Response mine(Services& services, const Request& request) {
         item.set("messageRemainMode", summary.messageRemainMode);
         JsonArray friends = item.array("friend_list");
         for (const auto& member : previews[summary.id]) {
-            friends.addObject().set("id", member.userId).set("name", member.name).set("logo", member.logo);
+            friends.addObject()
+                .set("id", member.userId)
+                .set("name", member.name)
+                .set("logo", member.logo);
         }
     }
     return response;

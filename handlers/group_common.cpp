@@ -49,8 +49,7 @@ GroupActor actorIn(db::GroupRepository& groups, std::int64_t groupId, std::int64
     return GroupActor{groups.siteRoleOf(userId), groups.roleOf(groupId, userId)};
 }
 
-void requireAllowed(GroupActor actor, GroupAction action, std::string_view info,
-                    GroupRole target) {
+void requireAllowed(GroupActor actor, GroupAction action, std::string_view info, GroupRole target) {
     if (!groupActionAllowed(actor, action, target)) {
         throw ApiError(ErrorCode::Forbidden, std::string(info));
     }

@@ -13,7 +13,8 @@ namespace {
 constexpr std::string_view kNotAMember = "该用户不是群成员";
 
 // The role of `userId` in the group, or NOT_FOUND when they are not in it.
-GroupRole requireMemberRole(db::GroupRepository& groups, std::int64_t groupId, std::int64_t userId) {
+GroupRole requireMemberRole(db::GroupRepository& groups, std::int64_t groupId,
+                            std::int64_t userId) {
     const GroupRole role = groups.roleOf(groupId, userId);
     if (role == GroupRole::None) throw ApiError(ErrorCode::NotFound, std::string(kNotAMember));
     return role;
@@ -35,7 +36,8 @@ Response members(Services& services, const Request& request) {
     const std::int64_t count = optionalInt(request, "count", 1, 200).value_or(50);
     db::GroupRepository groups(services.db);
     requireGroup(groups, groupId, false);
-    requireAllowed(actorIn(groups, groupId, actor.userId), GroupAction::ListMembers, "不是该群成员");
+    requireAllowed(actorIn(groups, groupId, actor.userId), GroupAction::ListMembers,
+                   "不是该群成员");
 
     Response response("获取群成员成功");
     JsonObject data = response.data();
@@ -80,9 +82,11 @@ Response addMembers(Services& services, const Request& request) {
             }
         }
         memberCount = groups.memberCount(groupId);
-        if (!withinMemberCap(memberCount, static_cast<std::int64_t>(added.size()), group.maxMembers)) {
-            throw ApiError(ErrorCode::Conflict, "群成员不能超过" + std::to_string(group.maxMembers) +
-                                                    "人，当前已有" + std::to_string(memberCount) + "人");
+        if (!withinMemberCap(memberCount, static_cast<std::int64_t>(added.size()),
+                             group.maxMembers)) {
+            throw ApiError(ErrorCode::Conflict,
+                           "群成员不能超过" + std::to_string(group.maxMembers) + "人，当前已有" +
+                               std::to_string(memberCount) + "人");
         }
         const std::int64_t now = nowMs();
         for (const std::int64_t id : added) groups.addMember(groupId, id, GroupRole::Member, now);

@@ -1,31 +1,37 @@
 // The permission matrix of issue 4 as a table: every actor (site role × group
 // role) against every action and, for actions on a member, every target role.
-#include <boost/test/unit_test.hpp>
+#include "core/group_rules.hpp"
 
 #include <array>
+#include <boost/test/unit_test.hpp>
 #include <string>
 
 #include "core/group_logos.hpp"
-#include "core/group_rules.hpp"
 #include "core/media_type.hpp"
 
 using namespace mmx;
 
 namespace {
 
-constexpr std::array kSiteRoles = {SiteRole::None, SiteRole::Admin, SiteRole::Deputy, SiteRole::Owner};
-constexpr std::array kGroupRoles = {GroupRole::None, GroupRole::Member, GroupRole::Admin, GroupRole::Owner};
+constexpr std::array kSiteRoles = {SiteRole::None, SiteRole::Admin, SiteRole::Deputy,
+                                   SiteRole::Owner};
+constexpr std::array kGroupRoles = {GroupRole::None, GroupRole::Member, GroupRole::Admin,
+                                    GroupRole::Owner};
 
 // Actions without a target, in this column order.
 constexpr std::array kPlainActions = {
-    GroupAction::Create,      GroupAction::Update,     GroupAction::Delete, GroupAction::ViewInfo,
-    GroupAction::ListMembers, GroupAction::AddMembers, GroupAction::Quit,   GroupAction::SetOwnSettings,
+    GroupAction::Create,   GroupAction::Update,         GroupAction::Delete,
+    GroupAction::ViewInfo, GroupAction::ListMembers,    GroupAction::AddMembers,
+    GroupAction::Quit,     GroupAction::SetOwnSettings,
 };
 
 // Actions on another member, each with one column per target role (none, member, admin, owner).
 constexpr std::array kTargetedActions = {
-    GroupAction::RemoveMember, GroupAction::SetAdmin, GroupAction::Transfer,
-    GroupAction::SetOthersShowName, GroupAction::SetOthersRemainMode,
+    GroupAction::RemoveMember,
+    GroupAction::SetAdmin,
+    GroupAction::Transfer,
+    GroupAction::SetOthersShowName,
+    GroupAction::SetOthersRemainMode,
 };
 
 struct Expected {
@@ -63,7 +69,8 @@ constexpr Expected kMatrix[] = {
 // clang-format on
 
 std::string actorName(SiteRole site, GroupRole group) {
-    return "site " + std::string(siteRoleName(site)) + ", group " + std::string(groupRoleName(group));
+    return "site " + std::string(siteRoleName(site)) + ", group " +
+           std::string(groupRoleName(group));
 }
 
 }  // namespace
@@ -86,12 +93,14 @@ BOOST_AUTO_TEST_CASE(every_actor_against_every_action_and_target_is_as_issue_4_s
         BOOST_TEST_CONTEXT(actorName(row.site, row.group)) {
             for (std::size_t a = 0; a < kPlainActions.size(); ++a) {
                 BOOST_TEST_CONTEXT("plain action column " << a) {
-                    BOOST_TEST(groupActionAllowed(actor, kPlainActions[a]) == (row.plain[a] == 'Y'));
+                    BOOST_TEST(groupActionAllowed(actor, kPlainActions[a]) ==
+                               (row.plain[a] == 'Y'));
                 }
             }
             for (std::size_t a = 0; a < kTargetedActions.size(); ++a) {
                 for (std::size_t t = 0; t < kGroupRoles.size(); ++t) {
-                    BOOST_TEST_CONTEXT("targeted action " << a << " on a " << groupRoleName(kGroupRoles[t])) {
+                    BOOST_TEST_CONTEXT("targeted action " << a << " on a "
+                                                          << groupRoleName(kGroupRoles[t])) {
                         BOOST_TEST(groupActionAllowed(actor, kTargetedActions[a], kGroupRoles[t]) ==
                                    (row.targeted[a][t] == 'Y'));
                     }
@@ -104,7 +113,8 @@ BOOST_AUTO_TEST_CASE(every_actor_against_every_action_and_target_is_as_issue_4_s
 BOOST_AUTO_TEST_CASE(nobody_removes_the_group_owner) {
     for (const SiteRole site : kSiteRoles) {
         for (const GroupRole group : kGroupRoles) {
-            BOOST_TEST(!groupActionAllowed({site, group}, GroupAction::RemoveMember, GroupRole::Owner));
+            BOOST_TEST(
+                !groupActionAllowed({site, group}, GroupAction::RemoveMember, GroupRole::Owner));
         }
     }
 }
@@ -120,7 +130,8 @@ BOOST_AUTO_TEST_CASE(nobody_sets_another_members_message_remain_mode) {
     for (const SiteRole site : kSiteRoles) {
         for (const GroupRole group : kGroupRoles) {
             for (const GroupRole target : kGroupRoles) {
-                BOOST_TEST(!groupActionAllowed({site, group}, GroupAction::SetOthersRemainMode, target));
+                BOOST_TEST(
+                    !groupActionAllowed({site, group}, GroupAction::SetOthersRemainMode, target));
             }
         }
     }
@@ -139,7 +150,8 @@ BOOST_AUTO_TEST_CASE(the_member_cap_counts_what_is_there_and_what_comes) {
 
 BOOST_AUTO_TEST_CASE(role_names_read_back) {
     for (const SiteRole site : kSiteRoles) BOOST_TEST((parseSiteRole(siteRoleName(site)) == site));
-    for (const GroupRole group : kGroupRoles) BOOST_TEST((parseGroupRole(groupRoleName(group)) == group));
+    for (const GroupRole group : kGroupRoles)
+        BOOST_TEST((parseGroupRole(groupRoleName(group)) == group));
     BOOST_TEST(!parseSiteRole("member"));
     BOOST_TEST(!parseSiteRole("Owner"));
     BOOST_TEST(!parseGroupRole("deputy"));
