@@ -1,15 +1,9 @@
 #include "stack.hpp"
 
-#include <dirent.h>
-#include <signal.h>
-#include <sys/wait.h>
-
-#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <random>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -44,13 +38,6 @@ std::string randomAlnum(size_t n) {
 std::string member(const rapidjson::Value& obj, const char* name) {
     const auto it = obj.FindMember(name);
     return it == obj.MemberEnd() ? std::string{} : scalarText(it->value);
-}
-
-bool hasNonAscii(const std::string& s) {
-    for (unsigned char c : s) {
-        if (c >= 0x80) return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -203,122 +190,6 @@ Headers clientHeader(const std::string& client) {
 Headers authHeaders(const Session& s) {
     return {
         {"client", s.client}, {"uid", s.uid}, {"accessToken", s.accessToken}, {"expire", s.expire}};
-}
-
-int runStackCommand(const std::string& command) {
-    const StackEnv& env = stackEnv();
-    std::string port = "80";
-    const auto colon = env.baseUrl.rfind(':');
-    if (colon != std::string::npos && colon > 5) port = env.baseUrl.substr(colon + 1);
-    const std::string line = "MMX_VAR='" + env.varDir + "' MMX_PORT='" + port + "' '" +
-                             env.repoRoot + "/scripts/stack' " + command;
-    const int rc = std::system(line.c_str());
-    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-std::string runDir() {
-    // $RUN is $VAR/run unless that path is too long for a unix socket
-    // (scripts/lib/common.sh); `scripts/stack up` writes the one it chose to
-    // $VAR/env.sh as MMX_RUN_DIR.
-    if (const char* run = std::getenv("MMX_TEST_RUN"); run != nullptr && *run != '\0') return run;
-    std::ifstream envFile(stackEnv().varDir + "/env.sh");
-    const std::string prefix = "export MMX_RUN_DIR=";
-    std::string line;
-    while (std::getline(envFile, line)) {
-        if (line.rfind(prefix, 0) == 0) return line.substr(prefix.size());
-    }
-    return stackEnv().varDir + "/run";
-}
-
-pid_t supervisorPid() {
-    const std::string path = runDir() + "/mmx.pid";
-    std::ifstream in(path);
-    long pid = 0;
-    if (!(in >> pid) || pid <= 1) throw std::runtime_error("no supervisor pid in " + path);
-    return static_cast<pid_t>(pid);
-}
-
-std::vector<pid_t> childrenOf(pid_t parent) {
-    std::vector<pid_t> out;
-    DIR* proc = opendir("/proc");
-    if (proc == nullptr) return out;
-    while (const dirent* entry = readdir(proc)) {
-        char* end = nullptr;
-        const long pid = std::strtol(entry->d_name, &end, 10);
-        if (end == entry->d_name || *end != '\0') continue;
-        std::ifstream stat("/proc/" + std::string(entry->d_name) + "/stat");
-        std::string content((std::istreambuf_iterator<char>(stat)), {});
-        // Fields after the parenthesised command name: state, ppid, ...
-        const auto close = content.rfind(')');
-        if (close == std::string::npos) continue;
-        std::istringstream rest(content.substr(close + 1));
-        std::string state;
-        long ppid = 0;
-        if (rest >> state >> ppid && ppid == parent && state != "Z") {
-            out.push_back(static_cast<pid_t>(pid));
-        }
-    }
-    closedir(proc);
-    return out;
-}
-
-bool processAlive(pid_t pid) {
-    return kill(pid, 0) == 0 || errno == EPERM;
-}
-
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return std::string((std::istreambuf_iterator<char>(in)), {});
-}
-
-std::vector<std::string> filesIn(const std::string& dir) {
-    std::vector<std::string> out;
-    DIR* d = opendir(dir.c_str());
-    if (d == nullptr) return out;
-    while (const dirent* entry = readdir(d)) {
-        const std::string name = entry->d_name;
-        if (name != "." && name != "..") out.push_back(name);
-    }
-    closedir(d);
-    return out;
-}
-
-size_t countLines(const std::string& path) {
-    std::ifstream in(path);
-    size_t n = 0;
-    std::string line;
-    while (std::getline(in, line)) ++n;
-    return n;
-}
-
-std::string envelopeProblems(const Response& r) {
-    if (r.status == 0) return "no HTTP answer: " + r.transportError;
-    std::string problems;
-    std::string type = r.header("content-type");
-    for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (type.rfind("application/json", 0) != 0 || type.find("charset=utf-8") == std::string::npos) {
-        problems += "Content-Type is '" + r.header("content-type") + "'; ";
-    }
-    if (!r.isJson()) return problems + "body is not a JSON object: " + r.body.substr(0, 200);
-    if (!r.json.HasMember("success") || !r.json["success"].IsBool())
-        problems += "no bool success; ";
-    if (!r.json.HasMember("code") || !r.json["code"].IsString()) problems += "no string code; ";
-    if (!r.json.HasMember("info") || !r.json["info"].IsString()) {
-        problems += "no string info; ";
-    } else if (!hasNonAscii(r.info())) {
-        problems += "info is not a Chinese message: '" + r.info() + "'; ";
-    }
-    if (r.success() != (r.code() == "OK")) problems += "success disagrees with code; ";
-    static const char* const kInternals[] = {
-        "SQL",     "sql",     "mysql",   "MySQL",           "MariaDB",
-        "SELECT ", "INSERT ", "UPDATE ", "Duplicate entry", "exception",
-        "std::",   ".cpp",    "errno",   "Traceback",       "nginx"};
-    for (const char* word : kInternals) {
-        if (r.info().find(word) != std::string::npos) {
-            problems += "info leaks internals ('" + std::string(word) + "'); ";
-        }
-    }
-    return problems;
 }
 
 long long nowMillis() {
