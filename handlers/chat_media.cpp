@@ -3,10 +3,10 @@
 #include "handlers/chat_media.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/file_store.hpp"
 #include "core/media_type.hpp"
 #include "fcgi/api_error.hpp"
 
@@ -15,25 +15,6 @@ namespace {
 
 std::filesystem::path chatDirectory(const Services& services) {
     return std::filesystem::path(services.config.uploadDir) / "chat";
-}
-
-// Written under a temporary name and renamed, so nginx never serves half a file;
-// a failed write leaves nothing behind.
-void storeFile(const std::filesystem::path& directory, const std::string& name,
-               const std::string& bytes) {
-    std::filesystem::create_directories(directory);
-    const auto temporary = directory / ("." + name + ".part");
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) {
-            out.close();
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw std::runtime_error("cannot write upload " + temporary.string());
-        }
-    }
-    std::filesystem::rename(temporary, directory / name);
 }
 
 MediaKind requireKind(const Request& request) {
@@ -69,7 +50,7 @@ Response uploadMedia(Services& services, const Request& request) {
     const std::string month = mediaMonthFolder(nowMs());
     const std::string name =
         std::to_string(actor.userId) + "_" + randomHex(12) + "." + std::string(type.extension);
-    storeFile(chatDirectory(services) / month, name, upload->bytes);
+    writeFileAtomically(chatDirectory(services) / month, name, upload->bytes);
 
     Response response("上传成功");
     response.data()

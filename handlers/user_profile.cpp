@@ -1,10 +1,10 @@
 // Profiles: reading, editing, and the avatar upload.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/file_store.hpp"
 #include "core/media_type.hpp"
 #include "db/user_repository.hpp"
 #include "fcgi/api_error.hpp"
@@ -20,24 +20,6 @@ constexpr std::string_view kPhotoFolder = "images/userPhoto";
 
 std::filesystem::path photoDirectory(const Services& services) {
     return std::filesystem::path(services.config.uploadDir) / kPhotoFolder;
-}
-
-// Written under a temporary name and renamed, so nginx never serves half a file.
-std::filesystem::path storeFile(const std::filesystem::path& directory, const std::string& name,
-                                const std::string& bytes) {
-    std::filesystem::create_directories(directory);
-    const auto temporary = directory / ("." + name + ".part");
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        if (!out.flush()) {
-            std::filesystem::remove(temporary);
-            throw std::runtime_error("cannot write upload " + temporary.string());
-        }
-    }
-    const auto final = directory / name;
-    std::filesystem::rename(temporary, final);
-    return final;
 }
 
 // The file behind one of our own photo URLs, if it is one.
@@ -95,7 +77,7 @@ Response uploadPhoto(Services& services, const Request& request) {
 
     const std::string name =
         std::to_string(actor.userId) + "_" + randomHex(12) + "." + std::string(type->extension);
-    const auto stored = storeFile(photoDirectory(services), name, upload->bytes);
+    const auto stored = writeFileAtomically(photoDirectory(services), name, upload->bytes);
     const std::string url =
         services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/" + name;
     try {
