@@ -27,37 +27,36 @@ std::vector<int> openLockFiles(const std::string& directory, const std::string& 
 
 HashSlots::HashSlots(const std::string& directory, int slots)
     : slots_(openLockFiles(directory, "hash-slot", slots)),
-      waitingRoom_(openLockFiles(directory, "hash-wait", slots)) {}
+      tickets_(openLockFiles(directory, "hash-ticket", 2 * slots)) {}
 
 HashSlots::~HashSlots() {
     for (const int fd : slots_) ::close(fd);
-    for (const int fd : waitingRoom_) ::close(fd);
+    for (const int fd : tickets_) ::close(fd);
 }
 
-HashSlots::Lease::~Lease() {
+HashSlots::Lock::~Lock() {
     if (fd_ >= 0) flock(fd_, LOCK_UN);
 }
 
-std::optional<HashSlots::Lease> HashSlots::tryLock(const std::vector<int>& fds) {
+std::optional<HashSlots::Lock> HashSlots::tryLock(const std::vector<int>& fds) {
     // Start at a different file in each worker so that they do not all contend for the first.
     const std::size_t start = static_cast<std::size_t>(getpid()) % fds.size();
     for (std::size_t k = 0; k < fds.size(); ++k) {
         const int fd = fds[(start + k) % fds.size()];
-        if (flock(fd, LOCK_EX | LOCK_NB) == 0) return Lease(fd);
+        if (flock(fd, LOCK_EX | LOCK_NB) == 0) return Lock(fd);
     }
     return std::nullopt;
 }
 
 std::optional<HashSlots::Lease> HashSlots::acquire(std::chrono::milliseconds patience) {
-    if (auto slot = tryLock(slots_)) return slot;
-    const auto ticket = tryLock(waitingRoom_);
+    auto ticket = tryLock(tickets_);
     if (!ticket) return std::nullopt;
     const auto deadline = std::chrono::steady_clock::now() + patience;
-    while (std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        if (auto slot = tryLock(slots_)) return slot;
+    while (true) {
+        if (auto slot = tryLock(slots_)) return Lease{std::move(*ticket), std::move(*slot)};
+        if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    return std::nullopt;
 }
 
 }  // namespace mmx

@@ -6,7 +6,7 @@
 namespace mmx {
 namespace {
 
-// How long a request may wait in the hash waiting room before it is turned away.
+// How long an admitted request may wait for a hash slot before it is turned away.
 constexpr std::chrono::milliseconds kHashPatience{10000};
 
 HashSlots::Lease hashSlot(Services& services) {

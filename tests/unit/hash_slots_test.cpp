@@ -50,7 +50,7 @@ BOOST_AUTO_TEST_CASE(with_every_slot_busy_a_waiter_gives_up_after_its_patience) 
     BOOST_TEST((std::chrono::steady_clock::now() - started >= 100ms));
 }
 
-BOOST_AUTO_TEST_CASE(with_the_waiting_room_full_a_request_is_turned_away_at_once) {
+BOOST_AUTO_TEST_CASE(with_every_admission_ticket_taken_a_request_is_turned_away_at_once) {
     LockDirectory dir;
     HashSlots holder(dir.path, 1), waiter(dir.path, 1), latecomer(dir.path, 1);
     auto held = holder.acquire(0ms);
@@ -62,6 +62,25 @@ BOOST_AUTO_TEST_CASE(with_the_waiting_room_full_a_request_is_turned_away_at_once
     BOOST_TEST((std::chrono::steady_clock::now() - started < 500ms));
     held.reset();  // the waiter gets the slot that frees up
     BOOST_TEST(waiting.get());
+}
+
+BOOST_AUTO_TEST_CASE(as_many_requesters_as_tickets_are_never_turned_away) {
+    // One slot, two tickets: two workers hashing back to back must both keep getting
+    // the slot, however eagerly each takes it again.
+    LockDirectory dir;
+    const auto hammer = [&dir] {
+        HashSlots slots(dir.path, 1);
+        int refusals = 0;
+        for (int i = 0; i < 100; ++i) {
+            auto lease = slots.acquire(2000ms);
+            if (!lease) ++refusals;
+            std::this_thread::sleep_for(1ms);
+        }
+        return refusals;
+    };
+    auto first = std::async(std::launch::async, hammer);
+    auto second = std::async(std::launch::async, hammer);
+    BOOST_TEST(first.get() + second.get() == 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_slot_held_by_a_process_that_died_is_free_again) {
