@@ -9,6 +9,10 @@ constexpr std::string_view kReplace =
     " created_at = VALUES(created_at), expires_at = VALUES(expires_at)";
 constexpr std::string_view kFind =
     "SELECT token_hash, expires_at FROM sessions WHERE user_id = ? AND client = ?";
+constexpr std::string_view kFindWithActor =
+    "SELECT sessions.token_hash, sessions.expires_at, " MMX_USER_PROFILE_COLUMNS
+    " FROM sessions JOIN users ON users.id = sessions.user_id"
+    " WHERE sessions.user_id = ? AND sessions.client = ?";
 constexpr std::string_view kExtend =
     "UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?";
 constexpr std::string_view kRevoke = "DELETE FROM sessions WHERE user_id = ? AND client = ?";
@@ -26,6 +30,13 @@ std::optional<StoredSession> SessionRepository::find(std::int64_t userId, std::s
     const auto row = db_.queryOne(kFind, {userId, client});
     if (!row) return std::nullopt;
     return StoredSession{row->str(0), row->i64(1)};
+}
+
+std::optional<SessionWithActor> SessionRepository::findWithActor(std::int64_t userId,
+                                                                std::string_view client) {
+    const auto row = db_.queryOne(kFindWithActor, {userId, client});
+    if (!row) return std::nullopt;
+    return SessionWithActor{StoredSession{row->str(0), row->i64(1)}, profileFromRow(*row, 2)};
 }
 
 void SessionRepository::extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt) {

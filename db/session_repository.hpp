@@ -6,12 +6,19 @@
 #include <string_view>
 
 #include "db/connection.hpp"
+#include "db/user_repository.hpp"
 
 namespace mmx::db {
 
 struct StoredSession {
     std::string tokenHash;
     std::int64_t expiresAt = 0;
+};
+
+// A session and, read with it, the profile of the user it belongs to.
+struct SessionWithActor {
+    StoredSession session;
+    UserProfile actor;
 };
 
 class SessionRepository {
@@ -22,6 +29,9 @@ public:
     void replace(std::int64_t userId, std::string_view client, std::string_view tokenHash,
                  std::int64_t now, std::int64_t expiresAt);
     std::optional<StoredSession> find(std::int64_t userId, std::string_view client);
+    // The session check of every authenticated request: one round trip loads the
+    // session and its user, whom most handlers need anyway.
+    std::optional<SessionWithActor> findWithActor(std::int64_t userId, std::string_view client);
     void extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt);
     void revoke(std::int64_t userId, std::string_view client);
     void revokeAll(std::int64_t userId);

@@ -11,9 +11,7 @@ constexpr std::string_view kFindCredentialsById =
     "SELECT id, password_hash FROM users WHERE id = ?";
 constexpr std::string_view kFindIdByMobile = "SELECT id FROM users WHERE mobile = ?";
 constexpr std::string_view kFindProfile =
-    "SELECT id, mobile, sex, age, country, province, city, district, street, company,"
-    " occupation, role, degrees, school, nick_name, signature, user_photo, mcode, qcode_url"
-    " FROM users WHERE id = ?";
+    "SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?";
 constexpr std::string_view kCreate =
     "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";
@@ -62,16 +60,20 @@ std::optional<std::int64_t> UserRepository::findIdByMobile(std::string_view mobi
     return row->i64(0);
 }
 
+UserProfile profileFromRow(const Row& row, std::size_t first) {
+    UserProfile profile;
+    profile.id = row.i64(first);
+    profile.mobile = row.str(first + 1);
+    for (std::size_t i = 0; i < kProfileFieldCount; ++i) profile.fields[i] = row.opt(first + 2 + i);
+    profile.mcode = row.str(first + kProfileFieldCount + 2);
+    profile.qcodeUrl = row.opt(first + kProfileFieldCount + 3);
+    return profile;
+}
+
 std::optional<UserProfile> UserRepository::findProfile(std::int64_t userId) {
     const auto row = db_.queryOne(kFindProfile, {userId});
     if (!row) return std::nullopt;
-    UserProfile profile;
-    profile.id = row->i64(0);
-    profile.mobile = row->str(1);
-    for (std::size_t i = 0; i < kProfileFieldCount; ++i) profile.fields[i] = row->opt(i + 2);
-    profile.mcode = row->str(kProfileFieldCount + 2);
-    profile.qcodeUrl = row->opt(kProfileFieldCount + 3);
-    return profile;
+    return profileFromRow(*row, 0);
 }
 
 std::int64_t UserRepository::create(std::string_view mobile, std::string_view passwordHash,

@@ -32,6 +32,17 @@ struct UserProfile {
     }
 };
 
+// The columns a UserProfile is read from, in profileFromRow's order; shared by every
+// query that loads a profile (the session check loads the actor's with its session).
+#define MMX_USER_PROFILE_COLUMNS                                                          \
+    "users.id, users.mobile, users.sex, users.age, users.country, users.province,"       \
+    " users.city, users.district, users.street, users.company, users.occupation,"        \
+    " users.role, users.degrees, users.school, users.nick_name, users.signature,"        \
+    " users.user_photo, users.mcode, users.qcode_url"
+
+// A profile from MMX_USER_PROFILE_COLUMNS, starting at column `first` of `row`.
+UserProfile profileFromRow(const Row& row, std::size_t first);
+
 struct Credentials {
     std::int64_t id = 0;
     std::string passwordHash;

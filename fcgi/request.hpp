@@ -1,5 +1,6 @@
 #pragma once
 
+#include <any>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ struct Identity {
     std::string client;
     std::string accessToken;
     std::int64_t expireMs = 0;  // the server's expiry of the session
+    // What the authenticator loaded about the actor along with the session, for
+    // handlers to reuse instead of reading it again (its type is the handlers' own).
+    std::any actor;
 };
 
 // One parsed request as a handler sees it: no FastCGI types leak past here.

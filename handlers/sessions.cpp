@@ -27,20 +27,27 @@ Identity authenticate(Services& services, const Request& request) {
         throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     }
     db::SessionRepository sessions(services.db);
-    const auto stored = sessions.find(*userId, request.client);
+    auto found = sessions.findWithActor(*userId, request.client);
     const std::string presented = secretHash(request.tokenHeader, services.config.secret);
-    if (!stored || !constantTimeEquals(stored->tokenHash, presented)) {
+    if (!found || !constantTimeEquals(found->session.tokenHash, presented)) {
         throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     }
     const std::int64_t now = nowMs();
-    if (stored->expiresAt <= now) throw ApiError(ErrorCode::TokenExpired, "登录已过期，请重新登录");
+    std::int64_t expiresAt = found->session.expiresAt;
+    if (expiresAt <= now) throw ApiError(ErrorCode::TokenExpired, "登录已过期，请重新登录");
 
-    std::int64_t expiresAt = stored->expiresAt;
     if (now + ttlMs(services) - expiresAt >= kSlideEveryMs) {
         expiresAt = now + ttlMs(services);
         sessions.extend(*userId, request.client, expiresAt);
     }
-    return Identity{*userId, request.client, request.tokenHeader, expiresAt};
+    return Identity{*userId, request.client, request.tokenHeader, expiresAt,
+                    std::move(found->actor)};
+}
+
+const db::UserProfile& actorProfile(const Request& request) {
+    const auto* profile = std::any_cast<db::UserProfile>(&request.actor().actor);
+    if (profile == nullptr) throw std::logic_error("the session check loaded no actor profile");
+    return *profile;
 }
 
 Identity openSession(Services& services, std::int64_t userId, std::string_view client) {

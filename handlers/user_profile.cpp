@@ -9,6 +9,7 @@
 #include "db/user_repository.hpp"
 #include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
+#include "handlers/sessions.hpp"
 #include "handlers/qr_cards.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
@@ -36,7 +37,8 @@ std::optional<std::filesystem::path> ownPhotoFile(const Services& services, std:
 Response readUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t target = optionalId(request, "userVO.userId").value_or(actor.userId);
-    auto profile = db::UserRepository(services.db).findProfile(target);
+    auto profile = target == actor.userId ? std::optional(actorProfile(request))
+                                          : db::UserRepository(services.db).findProfile(target);
     if (!profile) throw ApiError(ErrorCode::NotFound, "用户不存在");
     profile->qcodeUrl = ensureQrCard(services, *profile);  // accounts older than QR cards
     Response response("获取用户信息成功");
