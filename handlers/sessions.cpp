@@ -56,7 +56,7 @@ Identity openSession(Services& services, std::int64_t userId, std::string_view c
     const std::int64_t expiresAt = now + ttlMs(services);
     db::SessionRepository(services.db)
         .replace(userId, client, secretHash(token, services.config.secret), now, expiresAt);
-    return Identity{userId, std::string(client), token, expiresAt};
+    return Identity{userId, std::string(client), token, expiresAt, {}};
 }
 
 }  // namespace mmx
