@@ -1,0 +1,99 @@
+#include <boost/test/unit_test.hpp>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "db/session_repository.hpp"
+#include "db/sms_code_repository.hpp"
+#include "db/user_repository.hpp"
+#include "db_fixture.hpp"
+#include "fcgi/api_error.hpp"
+#include "handlers/limits.hpp"
+#include "handlers/sessions.hpp"
+#include "handlers/sms_codes.hpp"
+
+using namespace mmx;
+
+namespace {
+
+ErrorCode codeOf(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const ApiError& error) {
+        return error.code();
+    }
+    BOOST_FAIL("expected an ApiError");
+    return ErrorCode::ServerError;
+}
+
+Request requestWith(std::int64_t userId, const std::string& client, const std::string& token) {
+    Request request;
+    request.client = client;
+    request.uidHeader = std::to_string(userId);
+    request.tokenHeader = token;
+    return request;
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(account_rules, dbtest::Stack)
+
+BOOST_AUTO_TEST_CASE(an_expired_session_answers_token_expired) {
+    Services services(config);
+    const auto userId = db::UserRepository(services.db).create(dbtest::freshMobile(), "h", nowMs());
+    const std::string token = newAccessToken();
+    db::SessionRepository(services.db)
+        .replace(userId, "phone", secretHash(token, config.secret), nowMs() - 2 * kDayMs,
+                 nowMs() - 1);
+    BOOST_TEST((codeOf([&] { authenticate(services, requestWith(userId, "phone", token)); }) ==
+                ErrorCode::TokenExpired));
+}
+
+BOOST_AUTO_TEST_CASE(using_a_session_slides_its_expiry_to_thirty_days) {
+    Services services(config);
+    const auto userId = db::UserRepository(services.db).create(dbtest::freshMobile(), "h", nowMs());
+    const std::string token = newAccessToken();
+    db::SessionRepository sessions(services.db);
+    sessions.replace(userId, "phone", secretHash(token, config.secret), nowMs(), nowMs() + kDayMs);
+    const Identity identity = authenticate(services, requestWith(userId, "phone", token));
+    const std::int64_t thirtyDays = 30 * kDayMs;
+    BOOST_TEST(identity.expireMs > nowMs() + thirtyDays - kMinuteMs);
+    BOOST_TEST(sessions.find(userId, "phone")->expiresAt == identity.expireMs);
+}
+
+BOOST_AUTO_TEST_CASE(the_daily_code_cap_refuses_the_next_send) {
+    Config tight = config;
+    tight.smsIntervalSeconds = 0;
+    tight.smsDailyLimit = 3;
+    Services services(tight);
+    const std::string mobile = dbtest::freshMobile();
+    for (int i = 0; i < 3; ++i) sendCode(services, mobile, CodePurpose::Register, true);
+    BOOST_TEST((codeOf([&] { sendCode(services, mobile, CodePurpose::Register, true); }) ==
+                ErrorCode::RateLimited));
+}
+
+BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
+    Services services(config);
+    const std::string mobile = dbtest::freshMobile();
+    db::SmsCodeRepository(services.db)
+        .insertCode(mobile, "register", secretHash("whatever", config.secret), nowMs() - 600000,
+                    nowMs() - 300000);
+    BOOST_TEST((codeOf([&] {
+                    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+                        consumeCode(services, transaction, mobile, CodePurpose::Register, "123456");
+                        transaction.commit();
+                    });
+                }) == ErrorCode::CodeExpired));
+}
+
+BOOST_AUTO_TEST_CASE(a_limit_refuses_the_hit_past_its_maximum) {
+    Services services(config);
+    const std::string key = "test-" + randomHex(8);
+    countOrRefuse(services, "db-test", key, 2);
+    countOrRefuse(services, "db-test", key, 2);
+    BOOST_TEST((codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) ==
+                ErrorCode::RateLimited));
+    BOOST_TEST((codeOf([&] { refuseIfReached(services, "db-test", key, 2); }) ==
+                ErrorCode::RateLimited));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
