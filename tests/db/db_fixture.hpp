@@ -3,6 +3,8 @@
 // Repository-tier tests: the project's code against the test stack's real MariaDB
 // (schema from schema/, applied by scripts/migrate), no nginx, no workers.
 
+#include <sodium.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <string>
