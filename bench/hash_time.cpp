@@ -11,8 +11,8 @@ int main() {
     constexpr int kRounds = 10;
     const auto started = std::chrono::steady_clock::now();
     for (int i = 0; i < kRounds; ++i) mmx::hashPassword("bae5e3208a3c70e3db642b6631e95b9");
-    const auto elapsed = std::chrono::duration<double, std::milli>(
-        std::chrono::steady_clock::now() - started);
+    const auto elapsed =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started);
     std::printf("%.1f\n", elapsed.count() / kRounds);
     return 0;
 }

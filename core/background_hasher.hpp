@@ -13,7 +13,7 @@ namespace mmx {
 // The worker stays single-threaded in everything it serves: it hands over one hash
 // and waits for it.
 class BackgroundHasher {
-public:
+  public:
     BackgroundHasher();
     ~BackgroundHasher();
     BackgroundHasher(const BackgroundHasher&) = delete;
@@ -27,7 +27,7 @@ public:
         return result.get();
     }
 
-private:
+  private:
     void submit(std::function<void()> job);
     void loop();
 

@@ -41,9 +41,9 @@ struct Config {
     int smsMaxWrongTries = 5;
 
     // Limits per 15-minute window
-    int loginFailLimit = 5;    // wrong passwords per account
-    int loginIpLimit = 30;     // login attempts per client address
-    int codeIpLimit = 30;      // code sends and checks per client address
+    int loginFailLimit = 5;  // wrong passwords per account
+    int loginIpLimit = 30;   // login attempts per client address
+    int codeIpLimit = 30;    // code sends and checks per client address
 
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;

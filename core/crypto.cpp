@@ -31,7 +31,9 @@ bool passwordNeedsRehash(const std::string& storedHash) {
                                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
 }
 
-std::string newAccessToken() { return randomHex(32); }
+std::string newAccessToken() {
+    return randomHex(32);
+}
 
 std::string secretHash(std::string_view value, std::string_view key) {
     unsigned char out[crypto_generichash_BYTES];

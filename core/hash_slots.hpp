@@ -16,7 +16,7 @@ namespace mmx {
 // Each ticket and slot is an flock()ed file: the kernel frees it when its holder
 // dies, so a killed worker can never leak one.
 class HashSlots {
-public:
+  public:
     HashSlots(const std::string& directory, int slots);
     ~HashSlots();
     HashSlots(const HashSlots&) = delete;
@@ -24,14 +24,14 @@ public:
 
     // One held lock file.
     class Lock {
-    public:
+      public:
         explicit Lock(int fd) : fd_(fd) {}
         Lock(Lock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
         Lock& operator=(Lock&&) = delete;
         Lock(const Lock&) = delete;
         ~Lock();
 
-    private:
+      private:
         int fd_;
     };
 
@@ -45,7 +45,7 @@ public:
     // ticket is left or the wait ran out.
     std::optional<Lease> acquire(std::chrono::milliseconds patience);
 
-private:
+  private:
     std::optional<Lock> tryLock(const std::vector<int>& fds);
 
     std::vector<int> slots_;

@@ -18,6 +18,8 @@ std::int64_t windowEnd(std::int64_t nowMs, std::int64_t windowMs) {
     return (nowMs / windowMs + 1) * windowMs;
 }
 
-std::int64_t chinaDayIndex(std::int64_t nowMs) { return (nowMs + 8 * 60 * kMinuteMs) / kDayMs; }
+std::int64_t chinaDayIndex(std::int64_t nowMs) {
+    return (nowMs + 8 * 60 * kMinuteMs) / kDayMs;
+}
 
 }  // namespace mmx

@@ -2,11 +2,10 @@
 
 #include <curl/curl.h>
 #include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
@@ -38,24 +37,28 @@ void OutboxFileSender::send(const SmsMessage& message) {
     if (fd < 0) throw std::runtime_error("sms outbox: " + std::string(std::strerror(errno)));
     const ssize_t written = ::write(fd, line.data(), line.size());
     ::close(fd);
-    if (written != static_cast<ssize_t>(line.size())) throw std::runtime_error("sms outbox: short write");
+    if (written != static_cast<ssize_t>(line.size()))
+        throw std::runtime_error("sms outbox: short write");
 }
 
 namespace {
 
-std::size_t discardBody(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+std::size_t discardBody(char*, std::size_t size, std::size_t count, void*) {
+    return size * count;
+}
 
 }  // namespace
 
 void HttpGatewaySender::send(const SmsMessage& message) {
     const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
-                                                                  curl_easy_cleanup);
+                                                                   curl_easy_cleanup);
     if (!curl) throw std::runtime_error("sms gateway: curl init failed");
     const std::string body = smsMessageJson(message);
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
-    if (!token_.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token_).c_str());
-    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headerList(headers,
-                                                                                curl_slist_free_all);
+    if (!token_.empty())
+        headers = curl_slist_append(headers, ("Authorization: Bearer " + token_).c_str());
+    const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headerList(
+        headers, curl_slist_free_all);
     curl_easy_setopt(curl.get(), CURLOPT_URL, url_.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());

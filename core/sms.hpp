@@ -19,29 +19,29 @@ struct SmsMessage {
 // Delivers a verification code. Throws std::runtime_error when delivery failed,
 // so that the caller can undo what it recorded.
 class SmsSender {
-public:
+  public:
     virtual ~SmsSender() = default;
     virtual void send(const SmsMessage& message) = 0;
 };
 
 // Development: each message becomes one JSON line in an outbox file.
 class OutboxFileSender : public SmsSender {
-public:
+  public:
     explicit OutboxFileSender(std::string path) : path_(std::move(path)) {}
     void send(const SmsMessage& message) override;
 
-private:
+  private:
     std::string path_;
 };
 
 // Production: a JSON POST to the SMS gateway, with a bearer token when configured.
 class HttpGatewaySender : public SmsSender {
-public:
+  public:
     HttpGatewaySender(std::string url, std::string token, long timeoutMs = 5000)
         : url_(std::move(url)), token_(std::move(token)), timeoutMs_(timeoutMs) {}
     void send(const SmsMessage& message) override;
 
-private:
+  private:
     std::string url_;
     std::string token_;
     long timeoutMs_;

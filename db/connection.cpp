@@ -1,8 +1,8 @@
 #include "db/connection.hpp"
 
+#include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
-#include <errmsg.h>
 
 #include <charconv>
 #include <cstring>
@@ -41,12 +41,15 @@ std::optional<std::int64_t> Row::optI64(std::size_t i) const {
     const auto& column = columns_.at(i);
     if (!column) return std::nullopt;
     std::int64_t value = 0;
-    const auto [end, error] = std::from_chars(column->data(), column->data() + column->size(), value);
+    const auto [end, error] =
+        std::from_chars(column->data(), column->data() + column->size(), value);
     if (error != std::errc() || end != column->data() + column->size()) return std::nullopt;
     return value;
 }
 
-double Row::f64(std::size_t i) const { return std::stod(columns_.at(i).value_or("0")); }
+double Row::f64(std::size_t i) const {
+    return std::stod(columns_.at(i).value_or("0"));
+}
 
 struct Connection::Result {
     std::vector<Row> rows;
@@ -55,11 +58,14 @@ struct Connection::Result {
 
 Connection::Connection(const Config& config) : config_(config) {}
 
-Connection::~Connection() { disconnect(); }
+Connection::~Connection() {
+    disconnect();
+}
 
 void Connection::fail(unsigned number, const std::string& message) {
     if (number == ER_DUP_ENTRY) throw DuplicateKey(number, message);
-    if (number == ER_LOCK_DEADLOCK || number == ER_LOCK_WAIT_TIMEOUT) throw Deadlock(number, message);
+    if (number == ER_LOCK_DEADLOCK || number == ER_LOCK_WAIT_TIMEOUT)
+        throw Deadlock(number, message);
     if (isConnectionLoss(number)) throw ConnectionLost(number, message);
     throw DbError(number, message);
 }
@@ -122,7 +128,8 @@ Connection::Result Connection::run(std::string_view sql, const std::vector<Param
         // Inside a transaction the work so far is gone with the connection: the caller
         // must fail. Outside one, a single statement is safe to send again.
         if (wasInTransaction) throw;
-        std::cerr << "database connection lost (" << lost.number() << "), reconnecting" << std::endl;
+        std::cerr << "database connection lost (" << lost.number() << "), reconnecting"
+                  << std::endl;
         return runOnce(sql, params, wantRows);
     }
 }
@@ -232,7 +239,8 @@ ExecResult Connection::execute(std::string_view sql, std::initializer_list<Param
 
 void Connection::simple(const char* sql) {
     if (mysql_ == nullptr) connect();
-    if (mysql_real_query(mysql_, sql, std::strlen(sql)) != 0) fail(mysql_errno(mysql_), mysql_error(mysql_));
+    if (mysql_real_query(mysql_, sql, std::strlen(sql)) != 0)
+        fail(mysql_errno(mysql_), mysql_error(mysql_));
 }
 
 void Connection::begin() {
@@ -263,7 +271,9 @@ void Connection::rollback() noexcept {
     }
 }
 
-Transaction::Transaction(Connection& connection) : connection_(connection) { connection_.begin(); }
+Transaction::Transaction(Connection& connection) : connection_(connection) {
+    connection_.begin();
+}
 
 Transaction::~Transaction() {
     if (!done_) connection_.rollback();

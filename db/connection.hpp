@@ -20,23 +20,29 @@ namespace mmx::db {
 
 // MariaDB failures, typed so that callers can react to what they mean.
 class DbError : public std::runtime_error {
-public:
+  public:
     DbError(unsigned number, const std::string& message)
         : std::runtime_error(message), number_(number) {}
     unsigned number() const { return number_; }
 
-private:
+  private:
     unsigned number_;
 };
-class DuplicateKey : public DbError { using DbError::DbError; };      // 1062
-class Deadlock : public DbError { using DbError::DbError; };          // 1213, 1205
-class ConnectionLost : public DbError { using DbError::DbError; };    // 2006, 2013, ...
+class DuplicateKey : public DbError {
+    using DbError::DbError;
+};  // 1062
+class Deadlock : public DbError {
+    using DbError::DbError;
+};  // 1213, 1205
+class ConnectionLost : public DbError {
+    using DbError::DbError;
+};  // 2006, 2013, ...
 
 using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
 
 // One fetched row; every column arrives as text (or NULL) and is converted on read.
 class Row {
-public:
+  public:
     explicit Row(std::vector<std::optional<std::string>> columns) : columns_(std::move(columns)) {}
 
     bool isNull(std::size_t i) const { return !columns_.at(i).has_value(); }
@@ -46,7 +52,7 @@ public:
     std::optional<std::string> opt(std::size_t i) const { return columns_.at(i); }
     std::optional<std::int64_t> optI64(std::size_t i) const;
 
-private:
+  private:
     std::vector<std::optional<std::string>> columns_;
 };
 
@@ -58,7 +64,7 @@ struct ExecResult {
 // The worker's one MariaDB connection. Every statement is prepared once and kept;
 // a connection lost between requests is reopened and its statements prepared again.
 class Connection {
-public:
+  public:
     explicit Connection(const Config& config);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -73,7 +79,7 @@ public:
     void rollback() noexcept;
     bool inTransaction() const { return inTransaction_; }
 
-private:
+  private:
     struct Result;
     Result run(std::string_view sql, const std::vector<Param>& params, bool wantRows);
     Result runOnce(std::string_view sql, const std::vector<Param>& params, bool wantRows);
@@ -91,7 +97,7 @@ private:
 
 // Rolls back unless commit() was called: a request that fails half-way changes nothing.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& connection);
     ~Transaction();
     Transaction(const Transaction&) = delete;
@@ -99,7 +105,7 @@ public:
 
     void commit();
 
-private:
+  private:
     Connection& connection_;
     bool done_ = false;
 };

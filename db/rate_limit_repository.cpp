@@ -21,6 +21,8 @@ std::int64_t RateLimitRepository::hits(std::string_view bucket) {
     return row ? row->i64(0) : 0;
 }
 
-void RateLimitRepository::sweepExpired(std::int64_t now) { db_.execute(kSweep, {now}); }
+void RateLimitRepository::sweepExpired(std::int64_t now) {
+    db_.execute(kSweep, {now});
+}
 
 }  // namespace mmx::db

@@ -9,7 +9,7 @@ namespace mmx::db {
 
 // Fixed-window counters shared by every worker (and every host) through MariaDB.
 class RateLimitRepository {
-public:
+  public:
     explicit RateLimitRepository(Connection& db) : db_(db) {}
 
     // Counts one hit in `bucket` and returns the bucket's hits so far.
@@ -17,7 +17,7 @@ public:
     std::int64_t hits(std::string_view bucket);
     void sweepExpired(std::int64_t now);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -33,13 +33,14 @@ std::optional<StoredSession> SessionRepository::find(std::int64_t userId, std::s
 }
 
 std::optional<SessionWithActor> SessionRepository::findWithActor(std::int64_t userId,
-                                                                std::string_view client) {
+                                                                 std::string_view client) {
     const auto row = db_.queryOne(kFindWithActor, {userId, client});
     if (!row) return std::nullopt;
     return SessionWithActor{StoredSession{row->str(0), row->i64(1)}, profileFromRow(*row, 2)};
 }
 
-void SessionRepository::extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt) {
+void SessionRepository::extend(std::int64_t userId, std::string_view client,
+                               std::int64_t expiresAt) {
     db_.execute(kExtend, {expiresAt, userId, client});
 }
 
@@ -47,6 +48,8 @@ void SessionRepository::revoke(std::int64_t userId, std::string_view client) {
     db_.execute(kRevoke, {userId, client});
 }
 
-void SessionRepository::revokeAll(std::int64_t userId) { db_.execute(kRevokeAll, {userId}); }
+void SessionRepository::revokeAll(std::int64_t userId) {
+    db_.execute(kRevokeAll, {userId});
+}
 
 }  // namespace mmx::db

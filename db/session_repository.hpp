@@ -22,7 +22,7 @@ struct SessionWithActor {
 };
 
 class SessionRepository {
-public:
+  public:
     explicit SessionRepository(Connection& db) : db_(db) {}
 
     // Creates the session of (user, client), replacing the one that client had.
@@ -36,7 +36,7 @@ public:
     void revoke(std::int64_t userId, std::string_view client);
     void revokeAll(std::int64_t userId);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -30,8 +30,8 @@ SendThrottle SmsCodeRepository::lockThrottle(std::string_view mobile) {
     return SendThrottle{row->i64(0), row->i64(1), row->i64(2)};
 }
 
-void SmsCodeRepository::recordSend(std::string_view mobile, std::int64_t now,
-                                   std::int64_t dayIndex, std::int64_t dayCount) {
+void SmsCodeRepository::recordSend(std::string_view mobile, std::int64_t now, std::int64_t dayIndex,
+                                   std::int64_t dayCount) {
     db_.execute(kRecordSend, {now, dayIndex, dayCount, mobile});
 }
 

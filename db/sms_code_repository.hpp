@@ -26,7 +26,7 @@ struct StoredCode {
 // Every method here runs inside the caller's transaction: the locks are what make a
 // throttle decision and a code check safe against a concurrent request.
 class SmsCodeRepository {
-public:
+  public:
     explicit SmsCodeRepository(Connection& db) : db_(db) {}
 
     SendThrottle lockThrottle(std::string_view mobile);
@@ -40,7 +40,7 @@ public:
     void recordWrongTry(std::int64_t codeId, bool burn, std::int64_t now);
     void consume(std::int64_t codeId, std::int64_t now);
 
-private:
+  private:
     Connection& db_;
 };
 

@@ -79,14 +79,14 @@ std::optional<UserProfile> UserRepository::findProfile(std::int64_t userId) {
 std::int64_t UserRepository::create(std::string_view mobile, std::string_view passwordHash,
                                     std::int64_t now) {
     // A new account is shown by its masked number until its owner picks a nickname.
-    const std::string nickName = std::string(mobile.substr(0, 3)) + "****" +
-                                 std::string(mobile.substr(mobile.size() - 4));
+    const std::string nickName =
+        std::string(mobile.substr(0, 3)) + "****" + std::string(mobile.substr(mobile.size() - 4));
     for (int attempt = 1;; ++attempt) {
         const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
         try {
-            const auto result = db_.execute(
-                kCreate, {mobile, passwordHash, std::string_view(nickName), std::string_view(mcode),
-                          now, now});
+            const auto result =
+                db_.execute(kCreate, {mobile, passwordHash, std::string_view(nickName),
+                                      std::string_view(mcode), now, now});
             return static_cast<std::int64_t>(result.insertId);
         } catch (const DuplicateKey& error) {
             if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
@@ -99,11 +99,10 @@ bool UserRepository::setQcodeUrl(std::int64_t userId, std::string_view url) {
 }
 
 void UserRepository::updateProfile(std::int64_t userId, const ProfileValues& c, std::int64_t now) {
-    db_.execute(kUpdateProfile,
-                {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]), optional(c[4]),
-                 optional(c[5]), optional(c[6]), optional(c[7]), optional(c[8]), optional(c[9]),
-                 optional(c[10]), optional(c[11]), optional(c[12]), optional(c[13]),
-                 optional(c[14]), now, userId});
+    db_.execute(kUpdateProfile, {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]),
+                                 optional(c[4]), optional(c[5]), optional(c[6]), optional(c[7]),
+                                 optional(c[8]), optional(c[9]), optional(c[10]), optional(c[11]),
+                                 optional(c[12]), optional(c[13]), optional(c[14]), now, userId});
 }
 
 void UserRepository::setPasswordHash(std::int64_t userId, std::string_view passwordHash,

@@ -12,8 +12,21 @@ namespace mmx::db {
 
 // The profile fields of seed 003's userVO, in the order of their columns.
 enum class ProfileField {
-    Sex, Age, Country, Province, City, District, Street, Company,
-    Occupation, Role, Degrees, School, NickName, Signature, UserPhoto,
+    Sex,
+    Age,
+    Country,
+    Province,
+    City,
+    District,
+    Street,
+    Company,
+    Occupation,
+    Role,
+    Degrees,
+    School,
+    NickName,
+    Signature,
+    UserPhoto,
 };
 inline constexpr std::size_t kProfileFieldCount = 15;
 
@@ -34,10 +47,10 @@ struct UserProfile {
 
 // The columns a UserProfile is read from, in profileFromRow's order; shared by every
 // query that loads a profile (the session check loads the actor's with its session).
-#define MMX_USER_PROFILE_COLUMNS                                                          \
-    "users.id, users.mobile, users.sex, users.age, users.country, users.province,"       \
-    " users.city, users.district, users.street, users.company, users.occupation,"        \
-    " users.role, users.degrees, users.school, users.nick_name, users.signature,"        \
+#define MMX_USER_PROFILE_COLUMNS                                                   \
+    "users.id, users.mobile, users.sex, users.age, users.country, users.province," \
+    " users.city, users.district, users.street, users.company, users.occupation,"  \
+    " users.role, users.degrees, users.school, users.nick_name, users.signature,"  \
     " users.user_photo, users.mcode, users.qcode_url"
 
 // A profile from MMX_USER_PROFILE_COLUMNS, starting at column `first` of `row`.
@@ -49,7 +62,7 @@ struct Credentials {
 };
 
 class UserRepository {
-public:
+  public:
     explicit UserRepository(Connection& db) : db_(db) {}
 
     // By mobile or user name.
@@ -66,7 +79,7 @@ public:
     void updateProfile(std::int64_t userId, const ProfileValues& changes, std::int64_t now);
     void setPasswordHash(std::int64_t userId, std::string_view passwordHash, std::int64_t now);
 
-private:
+  private:
     Connection& db_;
 };
 

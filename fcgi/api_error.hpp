@@ -32,14 +32,14 @@ int httpStatusFor(ErrorCode code);
 
 // The one error type handlers throw; the loop turns it into the envelope.
 class ApiError : public std::runtime_error {
-public:
+  public:
     ApiError(ErrorCode code, std::string info)
         : std::runtime_error(info), code_(code), info_(std::move(info)) {}
 
     ErrorCode code() const { return code_; }
     const std::string& info() const { return info_; }
 
-private:
+  private:
     ErrorCode code_;
     std::string info_;
 };

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <fcgiapp.h>
-
 #include <cgicc/CgiInput.h>
+#include <fcgiapp.h>
 
 namespace mmx {
 
@@ -10,13 +9,13 @@ namespace mmx {
 // FastCGI adapter, so this one reads the request's own stream and params (never the
 // process environment, which belongs to no request).
 class FcgiCgiInput : public cgicc::CgiInput {
-public:
+  public:
     explicit FcgiCgiInput(FCGX_Request& request) : request_(request) {}
 
     std::size_t read(char* data, std::size_t length) override;
     std::string getenv(const char* name) override;
 
-private:
+  private:
     FCGX_Request& request_;
 };
 

@@ -23,7 +23,8 @@ namespace {
 constexpr auto kHousekeepingEvery = std::chrono::minutes(1);
 
 void usage() {
-    std::cerr << "usage: mmx-server                      (FastCGI worker on fd 0, e.g. under spawn-fcgi)\n"
+    std::cerr << "usage: mmx-server                      (FastCGI worker on fd 0, e.g. under "
+                 "spawn-fcgi)\n"
                  "       mmx-server --listen PATH --workers N [--socket-mode 0660]\n"
                  "                  [--socket-group GROUP] [--pid-file FILE]\n";
 }

@@ -32,7 +32,7 @@ struct Identity {
 
 // One parsed request as a handler sees it: no FastCGI types leak past here.
 class Request {
-public:
+  public:
     Method method = Method::Other;
     std::string path;
     std::string remoteAddr;

@@ -48,9 +48,9 @@ std::string formatLogLine(std::int64_t epochMs, std::string_view route, std::str
 void RequestLog::record(std::string_view route, std::string_view uid, int status,
                         std::string_view code, std::int64_t micros) {
     const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const auto line = formatLogLine(
-        std::chrono::duration_cast<std::chrono::milliseconds>(now).count(), route, uid, status,
-        code, micros);
+    const auto line =
+        formatLogLine(std::chrono::duration_cast<std::chrono::milliseconds>(now).count(), route,
+                      uid, status, code, micros);
     const int fd = fd_ >= 0 ? fd_ : STDERR_FILENO;
     if (::write(fd, line.data(), line.size()) < 0) {
         // Nothing sensible to do: a full disk must not fail the request that was answered.

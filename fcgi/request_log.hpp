@@ -9,7 +9,7 @@ namespace mmx {
 // One line per request: time, route, uid, status, code, microseconds.
 // Parameters and headers are never written, so no password, code or token can leak here.
 class RequestLog {
-public:
+  public:
     explicit RequestLog(const std::string& path);
     ~RequestLog();
     RequestLog(const RequestLog&) = delete;
@@ -18,7 +18,7 @@ public:
     void record(std::string_view route, std::string_view uid, int status, std::string_view code,
                 std::int64_t micros);
 
-private:
+  private:
     int fd_ = -1;
 };
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <rapidjson/document.h>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <rapidjson/document.h>
 
 #include "fcgi/api_error.hpp"
 
@@ -15,12 +15,14 @@ namespace mmx {
 // A JSON object under construction, bound to its document's allocator.
 // Keeps handlers free of rapidjson's allocator plumbing.
 class JsonObject {
-public:
+  public:
     JsonObject(rapidjson::Value& value, rapidjson::Document::AllocatorType& alloc)
         : value_(value), alloc_(alloc) {}
 
     JsonObject& set(std::string_view key, std::string_view text);
-    JsonObject& set(std::string_view key, const char* text) { return set(key, std::string_view(text)); }
+    JsonObject& set(std::string_view key, const char* text) {
+        return set(key, std::string_view(text));
+    }
     JsonObject& set(std::string_view key, std::int64_t number);
     JsonObject& set(std::string_view key, int number) { return set(key, std::int64_t{number}); }
     JsonObject& set(std::string_view key, double number);
@@ -29,7 +31,7 @@ public:
     JsonObject object(std::string_view key);
     class JsonArray array(std::string_view key);
 
-private:
+  private:
     void add(std::string_view key, rapidjson::Value&& v);
 
     rapidjson::Value& value_;
@@ -37,7 +39,7 @@ private:
 };
 
 class JsonArray {
-public:
+  public:
     JsonArray(rapidjson::Value& value, rapidjson::Document::AllocatorType& alloc)
         : value_(value), alloc_(alloc) {}
 
@@ -46,14 +48,14 @@ public:
     JsonArray& add(std::int64_t number);
     std::size_t size() const { return value_.Size(); }
 
-private:
+  private:
     rapidjson::Value& value_;
     rapidjson::Document::AllocatorType& alloc_;
 };
 
 // What a handler returns: the envelope's parts plus any response headers.
 class Response {
-public:
+  public:
     explicit Response(std::string info = "成功");
 
     static Response failure(ErrorCode code, std::string info);
@@ -77,7 +79,7 @@ public:
     // The envelope as JSON text.
     std::string body() const;
 
-private:
+  private:
     int status_ = 200;
     bool success_ = true;
     bool sessionEnded_ = false;

@@ -31,12 +31,12 @@ struct Route {
 };
 
 class RouteTable {
-public:
+  public:
     void add(Route route);
     const Route* find(std::string_view path) const;
     const std::vector<Route>& all() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
     std::unordered_map<std::string, std::size_t> index_;
 };
@@ -46,12 +46,12 @@ using Authenticator = std::function<Identity(const Request&)>;
 
 // Turns a parsed request into a response. Never throws: every failure becomes an envelope.
 class Dispatcher {
-public:
+  public:
     Dispatcher(RouteTable routes, Authenticator authenticate);
 
     Response dispatch(Request& request) const;
 
-private:
+  private:
     Response call(const Route& route, Request& request) const;
 
     RouteTable routes_;

@@ -39,7 +39,9 @@ long msSince(Clock::time_point then) {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - then).count();
 }
 
-void log(const std::string& line) { std::cerr << "supervisor: " << line << std::endl; }
+void log(const std::string& line) {
+    std::cerr << "supervisor: " << line << std::endl;
+}
 
 pid_t spawn(int listenFd, const std::function<int(int)>& workerMain, const sigset_t& oldMask) {
     const pid_t pid = fork();
@@ -85,7 +87,8 @@ int openListenSocket(const SupervisorOptions& options) {
     const mode_t oldUmask = umask(0177);
     const int bound = bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
     umask(oldUmask);
-    if (bound != 0) throw std::runtime_error("bind " + options.socketPath + ": " + std::strerror(errno));
+    if (bound != 0)
+        throw std::runtime_error("bind " + options.socketPath + ": " + std::strerror(errno));
     if (!options.socketGroup.empty()) {
         const group* g = getgrnam(options.socketGroup.c_str());
         if (g == nullptr) throw std::runtime_error("unknown group " + options.socketGroup);
@@ -96,7 +99,8 @@ int openListenSocket(const SupervisorOptions& options) {
     if (chmod(options.socketPath.c_str(), options.socketMode & 0770) != 0) {
         throw std::runtime_error("chmod socket: " + std::string(std::strerror(errno)));
     }
-    if (listen(fd, 1024) != 0) throw std::runtime_error("listen: " + std::string(std::strerror(errno)));
+    if (listen(fd, 1024) != 0)
+        throw std::runtime_error("listen: " + std::string(std::strerror(errno)));
     return fd;
 }
 
@@ -130,8 +134,8 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
                 const long lived = msSince(slot.startedAt);
                 slot.youngDeaths = lived < kYoungLifetimeMs ? slot.youngDeaths + 1 : 0;
                 slot.pid = 0;
-                slot.restartAt = Clock::now() + std::chrono::milliseconds(
-                                                    restartDelayMs(lived, slot.youngDeaths));
+                slot.restartAt = Clock::now() +
+                                 std::chrono::milliseconds(restartDelayMs(lived, slot.youngDeaths));
                 if (!draining) {
                     log("worker " + std::to_string(pid) + " exited (status " +
                         std::to_string(status) + ") after " + std::to_string(lived) + " ms");
@@ -139,8 +143,8 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
             }
         }
         if (draining) {
-            const bool anyAlive = std::any_of(slots.begin(), slots.end(),
-                                              [](const Slot& s) { return s.pid != 0; });
+            const bool anyAlive =
+                std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.pid != 0; });
             if (!anyAlive) break;
             if (Clock::now() > drainDeadline) {
                 for (auto& slot : slots) {

@@ -43,12 +43,18 @@ std::string pathOf(const FCGX_Request& raw) {
 
 const char* reasonPhrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 400: return "Bad Request";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 413: return "Payload Too Large";
-        default: return "Internal Server Error";
+        case 200:
+            return "OK";
+        case 400:
+            return "Bad Request";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 413:
+            return "Payload Too Large";
+        default:
+            return "Internal Server Error";
     }
 }
 
@@ -125,8 +131,8 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
         const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();
-        log.record(request.path, loggedUid(request, response), response.status(),
-                   response.code(), micros);
+        log.record(request.path, loggedUid(request, response), response.status(), response.code(),
+                   micros);
         if (afterRequest) afterRequest();
     }
     FCGX_Free(&raw, 1);

@@ -15,8 +15,8 @@ constexpr std::string_view kTooMany = "操作过于频繁，请稍后再试";
 void countOrRefuse(Services& services, std::string_view limit, std::string_view key, int max) {
     const std::int64_t now = nowMs();
     db::RateLimitRepository counters(services.db);
-    const auto hits = counters.hit(windowBucket(limit, key, now, kLimitWindowMs),
-                                   windowEnd(now, kLimitWindowMs));
+    const auto hits =
+        counters.hit(windowBucket(limit, key, now, kLimitWindowMs), windowEnd(now, kLimitWindowMs));
     if (hits > max) throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
 }
 

@@ -9,7 +9,9 @@ namespace {
 constexpr std::size_t kMinPassword = 8;
 constexpr std::size_t kMaxPassword = 128;
 
-std::string named(std::string_view name) { return "参数 " + std::string(name) + " "; }
+std::string named(std::string_view name) {
+    return "参数 " + std::string(name) + " ";
+}
 
 }  // namespace
 
@@ -20,7 +22,8 @@ std::optional<std::string> textProblem(std::string_view value, std::size_t minCh
     for (const char c : value) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "含有控制字符";
     }
-    if (*length < minChars) return minChars == 1 ? "不能为空" : "至少" + std::to_string(minChars) + "个字符";
+    if (*length < minChars)
+        return minChars == 1 ? "不能为空" : "至少" + std::to_string(minChars) + "个字符";
     if (*length > maxChars) return "不能超过" + std::to_string(maxChars) + "个字符";
     return std::nullopt;
 }
@@ -87,7 +90,8 @@ std::string requirePassword(const Request& request, std::string_view name) {
         throwBadParam(named(name) + "长度必须在8到128个字符之间");
     }
     for (const char c : *raw) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) throwBadParam(named(name) + "含有控制字符");
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+            throwBadParam(named(name) + "含有控制字符");
     }
     return std::string(*raw);
 }

@@ -2,6 +2,8 @@
 
 namespace mmx::system {
 
-Response ping(const Request&) { return Response("服务正常"); }
+Response ping(const Request&) {
+    return Response("服务正常");
+}
 
 }  // namespace mmx::system

@@ -92,7 +92,8 @@ Response registerUser(Services& services, const Request& request) {
     const std::int64_t userId = db::withTransaction(services.db, [&](db::Transaction& transaction) {
         consumeCode(services, transaction, mobile, CodePurpose::Register, code);
         try {
-            const std::int64_t id = db::UserRepository(services.db).create(mobile, passwordHash, nowMs());
+            const std::int64_t id =
+                db::UserRepository(services.db).create(mobile, passwordHash, nowMs());
             transaction.commit();
             return id;
         } catch (const db::DuplicateKey&) {

@@ -9,8 +9,8 @@
 #include "db/user_repository.hpp"
 #include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
-#include "handlers/sessions.hpp"
 #include "handlers/qr_cards.hpp"
+#include "handlers/sessions.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
 
@@ -25,10 +25,12 @@ std::filesystem::path photoDirectory(const Services& services) {
 
 // The file behind one of our own photo URLs, if it is one.
 std::optional<std::filesystem::path> ownPhotoFile(const Services& services, std::string_view url) {
-    const std::string prefix = services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/";
+    const std::string prefix =
+        services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/";
     if (url.substr(0, prefix.size()) != prefix) return std::nullopt;
     const std::string_view name = url.substr(prefix.size());
-    if (name.empty() || name.find('/') != std::string_view::npos || name.front() == '.') return std::nullopt;
+    if (name.empty() || name.find('/') != std::string_view::npos || name.front() == '.')
+        return std::nullopt;
     return photoDirectory(services) / std::string(name);
 }
 
@@ -49,7 +51,8 @@ Response readUser(Services& services, const Request& request) {
 
 Response updateUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
-    if (const auto target = optionalId(request, "userVO.userId"); target && *target != actor.userId) {
+    if (const auto target = optionalId(request, "userVO.userId");
+        target && *target != actor.userId) {
         throw ApiError(ErrorCode::Forbidden, "只能修改自己的信息");
     }
     if (request.param("userExtendVO.phoneNumber") || request.param("userVO.phoneNumber")) {

@@ -90,10 +90,10 @@ BOOST_AUTO_TEST_CASE(a_limit_refuses_the_hit_past_its_maximum) {
     const std::string key = "test-" + randomHex(8);
     countOrRefuse(services, "db-test", key, 2);
     countOrRefuse(services, "db-test", key, 2);
-    BOOST_TEST((codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) ==
-                ErrorCode::RateLimited));
-    BOOST_TEST((codeOf([&] { refuseIfReached(services, "db-test", key, 2); }) ==
-                ErrorCode::RateLimited));
+    BOOST_TEST(
+        (codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
+    BOOST_TEST(
+        (codeOf([&] { refuseIfReached(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,10 +1,10 @@
-#include <boost/test/unit_test.hpp>
+#include "db/connection.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <thread>
 
 #include "core/clock.hpp"
-#include "db/connection.hpp"
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
 

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
+#include "../unit/string_cgi_input.hpp"
 #include "core/text.hpp"
 #include "fcgi/form.hpp"
-#include "../unit/string_cgi_input.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;

@@ -1,10 +1,9 @@
-#include <boost/test/unit_test.hpp>
+#include "core/config.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <map>
 #include <stdexcept>
 #include <string>
-
-#include "core/config.hpp"
 
 using namespace mmx;
 

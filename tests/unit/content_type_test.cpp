@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "fcgi/content_type.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using mmx::normalizeContentType;
 

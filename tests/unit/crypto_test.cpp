@@ -1,8 +1,8 @@
-#include <boost/test/unit_test.hpp>
+#include "core/crypto.hpp"
 
+#include <boost/test/unit_test.hpp>
 #include <set>
 
-#include "core/crypto.hpp"
 #include "handlers/passwords.hpp"
 
 using namespace mmx;
@@ -24,8 +24,9 @@ BOOST_AUTO_TEST_CASE(password_hash_is_argon2id_and_verifies_only_its_password) {
 }
 
 BOOST_AUTO_TEST_CASE(a_hash_made_with_weaker_limits_asks_to_be_remade) {
-    const std::string weak = "$argon2id$v=19$m=8192,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$"
-                             "lKk2b5v1Kp4b2nE3H1i4b4dC2y7aYbJxQk0b1h3pZk0";
+    const std::string weak =
+        "$argon2id$v=19$m=8192,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$"
+        "lKk2b5v1Kp4b2nE3H1i4b4dC2y7aYbJxQk0b1h3pZk0";
     BOOST_TEST(passwordNeedsRehash(weak));
 }
 

@@ -1,6 +1,7 @@
+#include "fcgi/form.hpp"
+
 #include <boost/test/unit_test.hpp>
 
-#include "fcgi/form.hpp"
 #include "string_cgi_input.hpp"
 
 using namespace mmx;
@@ -41,7 +42,8 @@ BOOST_AUTO_TEST_CASE(get_reads_the_query_string) {
 }
 
 BOOST_AUTO_TEST_CASE(multipart_gives_fields_and_files) {
-    const Request r = parsed(StringCgiInput("POST", "multipart/form-data; boundary=----x", kMultipart));
+    const Request r =
+        parsed(StringCgiInput("POST", "multipart/form-data; boundary=----x", kMultipart));
     BOOST_TEST(*r.param("groupId") == "12");
     BOOST_REQUIRE(r.file("userPhoto") != nullptr);
     BOOST_TEST(r.file("userPhoto")->bytes == std::string("\x89PNG\r\n\x1A\nDATA"));

@@ -1,15 +1,15 @@
-#include <boost/test/unit_test.hpp>
+#include "core/hash_slots.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <filesystem>
 #include <future>
 #include <thread>
 
 #include "core/background_hasher.hpp"
-#include "core/hash_slots.hpp"
 
 using namespace mmx;
 using namespace std::chrono_literals;
@@ -55,7 +55,8 @@ BOOST_AUTO_TEST_CASE(with_every_admission_ticket_taken_a_request_is_turned_away_
     HashSlots holder(dir.path, 1), waiter(dir.path, 1), latecomer(dir.path, 1);
     auto held = holder.acquire(0ms);
     BOOST_REQUIRE(held.has_value());
-    auto waiting = std::async(std::launch::async, [&] { return waiter.acquire(2000ms).has_value(); });
+    auto waiting =
+        std::async(std::launch::async, [&] { return waiter.acquire(2000ms).has_value(); });
     std::this_thread::sleep_for(100ms);
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(!latecomer.acquire(2000ms).has_value());
@@ -101,7 +102,8 @@ BOOST_AUTO_TEST_CASE(a_slot_held_by_a_process_that_died_is_free_again) {
 BOOST_AUTO_TEST_CASE(background_hasher_returns_the_work_result_and_its_exceptions) {
     BackgroundHasher hasher;
     BOOST_TEST(hasher.run([] { return 6 * 7; }) == 42);
-    BOOST_CHECK_THROW(hasher.run([]() -> int { throw std::runtime_error("x"); }), std::runtime_error);
+    BOOST_CHECK_THROW(hasher.run([]() -> int { throw std::runtime_error("x"); }),
+                      std::runtime_error);
     BOOST_TEST(hasher.run([] { return std::string("again"); }) == "again");
 }
 

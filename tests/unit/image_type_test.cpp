@@ -1,5 +1,4 @@
 #include <boost/test/unit_test.hpp>
-
 #include <string>
 
 #include "core/media_type.hpp"

@@ -1,7 +1,8 @@
+#include "core/rate_window.hpp"
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.hpp"
-#include "core/rate_window.hpp"
 
 using namespace mmx;
 

@@ -1,10 +1,9 @@
-#include <boost/test/unit_test.hpp>
-
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -21,7 +20,7 @@ namespace {
 // A one-shot HTTP receiver on a loopback port: records what it was sent and answers
 // with the status it was given. Stands in for the SMS gateway.
 class GatewayStub {
-public:
+  public:
     explicit GatewayStub(int status) : status_(status) {
         fd_ = socket(AF_INET, SOCK_STREAM, 0);
         sockaddr_in address{};
@@ -47,7 +46,7 @@ public:
         return received_;
     }
 
-private:
+  private:
     void serveOne() {
         const int connection = accept(fd_, nullptr, nullptr);
         if (connection < 0) return;
@@ -58,7 +57,8 @@ private:
             const ssize_t got = read(connection, buffer, sizeof buffer);
             if (got <= 0) break;
             received_.append(buffer, static_cast<std::size_t>(got));
-            if (headerEnd == std::string::npos && (headerEnd = received_.find("\r\n\r\n")) != std::string::npos) {
+            if (headerEnd == std::string::npos &&
+                (headerEnd = received_.find("\r\n\r\n")) != std::string::npos) {
                 const auto at = received_.find("Content-Length: ");
                 if (at != std::string::npos) contentLength = std::stoul(received_.substr(at + 16));
             }
@@ -77,7 +77,9 @@ private:
     std::string received_;
 };
 
-SmsMessage sample() { return SmsMessage{"13800000000", "123456", "register", "您的验证码是123456", 1700000000000}; }
+SmsMessage sample() {
+    return SmsMessage{"13800000000", "123456", "register", "您的验证码是123456", 1700000000000};
+}
 
 }  // namespace
 

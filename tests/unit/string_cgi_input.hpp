@@ -1,10 +1,10 @@
 #pragma once
 
+#include <cgicc/CgiInput.h>
+
 #include <cstring>
 #include <map>
 #include <string>
-
-#include <cgicc/CgiInput.h>
 
 #include "fcgi/content_type.hpp"
 
@@ -12,7 +12,7 @@ namespace mmx::testing {
 
 // A request held in memory, seen by cgicc the way FcgiCgiInput shows a FastCGI one.
 class StringCgiInput : public cgicc::CgiInput {
-public:
+  public:
     StringCgiInput(std::string method, std::string contentType, std::string body,
                    std::string query = "")
         : body_(std::move(body)) {
@@ -36,7 +36,7 @@ public:
         return found == env_.end() ? std::string() : found->second;
     }
 
-private:
+  private:
     std::string body_;
     std::size_t offset_ = 0;
     std::map<std::string, std::string> env_;

@@ -1,6 +1,6 @@
-#include <boost/test/unit_test.hpp>
-
 #include "fcgi/supervisor.hpp"
+
+#include <boost/test/unit_test.hpp>
 
 using mmx::restartDelayMs;
 
