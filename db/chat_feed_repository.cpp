@@ -11,17 +11,28 @@ constexpr std::string_view kBumpCounters =
     " SELECT r.user_id, 1 FROM " MMX_RECIPIENTS
     " ORDER BY r.user_id"
     " ON DUPLICATE KEY UPDATE last_feed_seq = chat_feed_counters.last_feed_seq + 1";
+// Takes the same row locks as kBumpCounters, in the same order, changing nothing.
+constexpr std::string_view kLockCounters =
+    "INSERT INTO chat_feed_counters (user_id, last_feed_seq)"
+    " SELECT r.user_id, 0 FROM " MMX_RECIPIENTS
+    " ORDER BY r.user_id"
+    " ON DUPLICATE KEY UPDATE last_feed_seq = chat_feed_counters.last_feed_seq";
 constexpr std::string_view kAppend =
-    "INSERT INTO chat_feed (user_id, feed_seq, message_id, kind)"
-    " SELECT c.user_id, c.last_feed_seq, ?, ? FROM " MMX_RECIPIENTS
+    "INSERT INTO chat_feed (user_id, feed_seq, message_id, group_id, kind)"
+    " SELECT c.user_id, c.last_feed_seq, ?, ?, ? FROM " MMX_RECIPIENTS
     " JOIN chat_feed_counters c ON c.user_id = r.user_id";
 constexpr std::string_view kReceivers =
     "SELECT user_id FROM chat_feed WHERE message_id = ? AND kind = 1 ORDER BY user_id";
 constexpr std::string_view kReceived =
     "SELECT 1 FROM chat_feed WHERE message_id = ? AND user_id = ? AND kind = 1";
+// Kinds 1 and 2 always find their message (a deletion removes them with it);
+// kind 3 finds the tombstone, kind 4 neither.
 constexpr std::string_view kAfter =
-    "SELECT f.feed_seq, f.kind, " MMX_CHAT_MESSAGE_COLUMNS
-    " FROM chat_feed f JOIN chat_messages m ON m.id = f.message_id"
+    "SELECT f.feed_seq, f.kind, f.message_id, f.group_id, d.conversation_id, "
+    "d.seq, " MMX_CHAT_MESSAGE_COLUMNS
+    " FROM chat_feed f"
+    " LEFT JOIN chat_messages m ON m.id = f.message_id AND f.kind IN (1, 2)"
+    " LEFT JOIN chat_deleted_messages d ON d.message_id = f.message_id AND f.kind = 3"
     " WHERE f.user_id = ? AND f.feed_seq > ? ORDER BY f.feed_seq LIMIT ?";
 
 #undef MMX_RECIPIENTS
@@ -31,7 +42,17 @@ constexpr std::string_view kAfter =
 void ChatFeedRepository::append(std::string_view recipients, std::int64_t messageId,
                                 FeedKind kind) {
     db_.execute(kBumpCounters, {recipients});
-    db_.execute(kAppend, {messageId, static_cast<std::int64_t>(kind), recipients});
+    db_.execute(kAppend, {messageId, nullptr, static_cast<std::int64_t>(kind), recipients});
+}
+
+void ChatFeedRepository::appendGroupDeleted(std::string_view recipients, std::int64_t groupId) {
+    db_.execute(kBumpCounters, {recipients});
+    db_.execute(kAppend,
+                {nullptr, groupId, static_cast<std::int64_t>(FeedKind::GroupDeleted), recipients});
+}
+
+void ChatFeedRepository::lockCounters(std::string_view recipients) {
+    db_.execute(kLockCounters, {recipients});
 }
 
 std::vector<std::int64_t> ChatFeedRepository::receivers(std::int64_t messageId) {
@@ -48,7 +69,24 @@ std::vector<FeedEntry> ChatFeedRepository::after(std::int64_t userId, std::int64
                                                  std::int64_t limit) {
     std::vector<FeedEntry> entries;
     for (const Row& row : db_.query(kAfter, {userId, afterFeedSeq, limit})) {
-        entries.push_back({row.i64(0), static_cast<FeedKind>(row.i64(1)), readChatMessage(row, 2)});
+        FeedEntry e;
+        e.feedSeq = row.i64(0);
+        e.kind = static_cast<FeedKind>(row.i64(1));
+        switch (e.kind) {
+            case FeedKind::Message:
+            case FeedKind::Recall:
+                e.message = readChatMessage(row, 6);
+                break;
+            case FeedKind::Delete:
+                e.deletedMessageId = row.i64(2);
+                e.deletedConversationId = row.str(4);
+                e.deletedSeq = row.i64(5);
+                break;
+            case FeedKind::GroupDeleted:
+                e.groupId = row.i64(3);
+                break;
+        }
+        entries.push_back(std::move(e));
     }
     return entries;
 }

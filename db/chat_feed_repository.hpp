@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -9,12 +10,19 @@
 
 namespace mmx::db {
 
-enum class FeedKind : std::int64_t { Message = 1, Recall = 2 };
+// Message and Recall carry the message; Delete names a message that is gone (its
+// tombstone in chat_deleted_messages); GroupDeleted names a group that is gone.
+enum class FeedKind : std::int64_t { Message = 1, Recall = 2, Delete = 3, GroupDeleted = 4 };
 
 struct FeedEntry {
     std::int64_t feedSeq = 0;
     FeedKind kind = FeedKind::Message;
-    ChatMessage message;
+    ChatMessage message;  // Message, Recall
+    // Delete: the message that went, its conversation and seq (from the tombstone).
+    std::int64_t deletedMessageId = 0;
+    std::string deletedConversationId;
+    std::int64_t deletedSeq = 0;
+    std::int64_t groupId = 0;  // GroupDeleted
 };
 
 // Each user's feed: everything that reached them, in the order `sync` hands it out.
@@ -27,6 +35,14 @@ class ChatFeedRepository {
     // user's counter row stays locked until it commits, which is what keeps
     // feed order equal to commit order.
     void append(std::string_view recipients, std::int64_t messageId, FeedKind kind);
+    // The same for a group that was deleted (kind GroupDeleted, no message).
+    void appendGroupDeleted(std::string_view recipients, std::int64_t groupId);
+
+    // Locks the counter rows of `recipients` (a recipientsJson array) in
+    // ascending user order, as every append does: a transaction that appends
+    // several entries to overlapping sets of users takes all its counter locks
+    // here first, so it never takes a smaller user's lock after a larger one.
+    void lockCounters(std::string_view recipients);
 
     // Who received a message, ascending (the recall goes to the same people).
     std::vector<std::int64_t> receivers(std::int64_t messageId);

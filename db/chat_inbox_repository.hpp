@@ -18,6 +18,7 @@ struct ConversationEntry {
     std::optional<std::int64_t> groupId;
     std::int64_t readSeq = 0;
     std::int64_t lastSeq = 0;
+    std::int64_t unread = 0;  // the chats after readSeq that are still there
     std::optional<std::string> peerNickName;
     std::optional<std::string> peerPhoto;
     std::optional<std::string> remark;  // the user's name for the friend
@@ -30,6 +31,7 @@ struct ConversationEntry {
 struct ReadState {
     std::int64_t readSeq = 0;
     std::int64_t lastSeq = 0;
+    std::int64_t unread = 0;  // lastSeq - readSeq less the chats deleted in between
 };
 
 // Per user and conversation: the newest seq delivered, the seq read, the last message.
@@ -58,6 +60,12 @@ class ChatInboxRepository {
                                       std::int64_t seq);
 
     std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t limit);
+
+    // Who has a line of the conversation, ascending.
+    std::vector<std::int64_t> holders(std::string_view conversationId);
+    // Removes the conversation from the chat lists of `recipients` (a
+    // recipientsJson array), row by row in ascending user order.
+    void removeLines(std::string_view recipients, std::string_view conversationId);
 
   private:
     Connection& db_;

@@ -7,6 +7,8 @@ namespace {
 constexpr std::string_view kNextSeq =
     "INSERT INTO chat_conversations (id, last_seq) VALUES (?, LAST_INSERT_ID(1))"
     " ON DUPLICATE KEY UPDATE last_seq = LAST_INSERT_ID(chat_conversations.last_seq + 1)";
+constexpr std::string_view kLockConversation =
+    "SELECT last_seq FROM chat_conversations WHERE id = ? FOR UPDATE";
 constexpr std::string_view kInsert =
     "INSERT INTO chat_messages (conversation_id, seq, sender_id, to_user_id, group_id, msg_type,"
     " content, url, duration, pic_id, client_msg_id, sent_at)"
@@ -88,6 +90,10 @@ ChatMessage MessageRepository::insert(const NewMessage& m) {
     stored.clientMsgId = m.clientMsgId;
     stored.sentAt = m.sentAt;
     return stored;
+}
+
+void MessageRepository::lockConversation(std::string_view conversationId) {
+    db_.queryOne(kLockConversation, {conversationId});
 }
 
 std::optional<ChatMessage> MessageRepository::find(std::int64_t messageId) {

@@ -35,6 +35,10 @@ class MessageRepository {
     // are handed out in commit order. Throws DuplicateKey on a clientMsgId repeat.
     ChatMessage insert(const NewMessage& message);
 
+    // Holds the conversation's row (when it has one) until the transaction ends,
+    // as a send does: nothing is sent to it meanwhile.
+    void lockConversation(std::string_view conversationId);
+
     std::optional<ChatMessage> find(std::int64_t messageId);
     std::optional<ChatMessage> findForUpdate(std::int64_t messageId);
     std::optional<ChatMessage> findByClientMsgId(std::int64_t senderId,

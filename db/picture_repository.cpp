@@ -12,6 +12,13 @@ constexpr std::string_view kFindForUpdate =
 constexpr std::string_view kByOwner =
     "SELECT id, owner_id, pic_url, created_at FROM chat_pictures WHERE owner_id = ?"
     " ORDER BY id DESC LIMIT ? OFFSET ?";
+// The chats on a picture, locked before the feed counters (the recall's order:
+// the message, then the counters).
+constexpr std::string_view kLockChats =
+    "SELECT id FROM chat_messages WHERE pic_id = ? ORDER BY id FOR UPDATE";
+constexpr std::string_view kTombstones =
+    "INSERT INTO chat_deleted_messages (message_id, conversation_id, seq, deleted_at)"
+    " SELECT id, conversation_id, seq, ? FROM chat_messages WHERE pic_id = ?";
 // Chat lists that end on one of these chats end on nothing instead; reached
 // through the chats' receivers so that every step is an index lookup.
 constexpr std::string_view kForgetLastMessages =
@@ -19,8 +26,10 @@ constexpr std::string_view kForgetLastMessages =
     " JOIN chat_feed f ON f.message_id = m.id AND f.kind = 1"
     " JOIN chat_inbox i ON i.user_id = f.user_id AND i.conversation_id = m.conversation_id"
     " SET i.last_message_id = NULL WHERE m.pic_id = ? AND i.last_message_id = m.id";
+// The messages and recalls go; the deletions (kind 3) just appended stay.
 constexpr std::string_view kDeleteFeed =
-    "DELETE f FROM chat_messages m JOIN chat_feed f ON f.message_id = m.id WHERE m.pic_id = ?";
+    "DELETE f FROM chat_messages m JOIN chat_feed f ON f.message_id = m.id"
+    " WHERE m.pic_id = ? AND f.kind IN (1, 2)";
 constexpr std::string_view kDeleteMessages = "DELETE FROM chat_messages WHERE pic_id = ?";
 constexpr std::string_view kDelete = "DELETE FROM chat_pictures WHERE id = ?";
 
@@ -56,7 +65,14 @@ std::vector<ChatPicture> PictureRepository::byOwner(std::int64_t ownerId, std::i
     return pictures;
 }
 
-std::int64_t PictureRepository::removeWithChats(std::int64_t picId) {
+std::vector<std::int64_t> PictureRepository::lockChats(std::int64_t picId) {
+    std::vector<std::int64_t> ids;
+    for (const Row& row : db_.query(kLockChats, {picId})) ids.push_back(row.i64(0));
+    return ids;
+}
+
+std::int64_t PictureRepository::removeWithChats(std::int64_t picId, std::int64_t now) {
+    db_.execute(kTombstones, {now, picId});
     db_.execute(kForgetLastMessages, {picId});
     db_.execute(kDeleteFeed, {picId});
     const auto chats = db_.execute(kDeleteMessages, {picId}).affectedRows;

@@ -29,9 +29,12 @@ class PictureRepository {
     // Inside a transaction: the picture's row, locked so that no chat is attached
     // to it while it goes (an attach then fails on the foreign key).
     std::optional<ChatPicture> findForUpdate(std::int64_t picId);
-    // The picture, its chats, their feed rows, and chat-list references to them.
-    // Returns how many chats went.
-    std::int64_t removeWithChats(std::int64_t picId);
+    // The ids of the picture's chats, ascending, each row locked.
+    std::vector<std::int64_t> lockChats(std::int64_t picId);
+    // The picture, its chats (each leaving a tombstone), their message and recall
+    // feed rows, and chat-list references to them. The deletion entries are the
+    // caller's to append first. Returns how many chats went.
+    std::int64_t removeWithChats(std::int64_t picId, std::int64_t now);
 
   private:
     Connection& db_;

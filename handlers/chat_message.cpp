@@ -34,8 +34,27 @@ std::string requireConversationId(const Request& request) {
     return std::string(*raw);
 }
 
-std::string_view feedKindName(db::FeedKind kind) {
-    return kind == db::FeedKind::Recall ? "recall" : "message";
+// One sync item: a message or its recall carries the message; a deletion names
+// what went, for the phone to remove what it holds.
+void writeFeedEntry(JsonObject item, const db::FeedEntry& entry, std::int64_t viewerId) {
+    switch (entry.kind) {
+        case db::FeedKind::Message:
+        case db::FeedKind::Recall:
+            item.set("kind", entry.kind == db::FeedKind::Recall ? "recall" : "message");
+            writeChatMessage(item.object("message"), entry.message, viewerId);
+            return;
+        case db::FeedKind::Delete:
+            item.set("kind", "delete")
+                .set("messageId", entry.deletedMessageId)
+                .set("conversationId", entry.deletedConversationId)
+                .set("seq", entry.deletedSeq);
+            return;
+        case db::FeedKind::GroupDeleted:
+            item.set("kind", "groupDeleted")
+                .set("groupId", entry.groupId)
+                .set("conversationId", groupConversationId(entry.groupId));
+            return;
+    }
 }
 
 }  // namespace
@@ -91,11 +110,7 @@ Response sync(Services& services, const Request& request) {
     JsonObject data = response.data();
     data.set("cursor", encodeFeedCursor(actor.userId, last)).set("hasMore", hasMore);
     JsonArray items = data.array("items");
-    for (const auto& entry : entries) {
-        JsonObject item = items.addObject();
-        item.set("kind", feedKindName(entry.kind));
-        writeChatMessage(item.object("message"), entry.message, actor.userId);
-    }
+    for (const auto& entry : entries) writeFeedEntry(items.addObject(), entry, actor.userId);
     return response;
 }
 
@@ -117,7 +132,7 @@ Response conversations(Services& services, const Request& request) {
             item.set("logo", e.peerPhoto.value_or(""));
         }
         item.set("lastSeq", e.lastSeq).set("readSeq", e.readSeq);
-        item.set("unread", std::max<std::int64_t>(0, e.lastSeq - e.readSeq)).set("muted", e.muted);
+        item.set("unread", std::max<std::int64_t>(0, e.unread)).set("muted", e.muted);
         if (e.lastMessage)
             writeChatMessage(item.object("lastMessage"), *e.lastMessage, actor.userId);
     }
@@ -136,7 +151,7 @@ Response markRead(Services& services, const Request& request) {
     response.data()
         .set("conversationId", conversationId)
         .set("readSeq", state->readSeq)
-        .set("unread", std::max<std::int64_t>(0, state->lastSeq - state->readSeq));
+        .set("unread", std::max<std::int64_t>(0, state->unread));
     return response;
 }
 

@@ -1,6 +1,8 @@
-// Sending and recalling. Both change what several users will read, so each runs in
-// one transaction that takes its locks in a fixed order: the conversation (send)
-// or the message (recall) first, then the recipients' feed counters ascending.
+// Sending, recalling, and closing a deleted group's chat. Each changes what
+// several users will read, so each runs in one transaction that takes its locks
+// in a fixed order: a group's members (send to a group, group delete), then the
+// conversation (send, group delete) or the message (recall, picture delete),
+// then the recipients' feed counters ascending, then their chat-list lines.
 #include <algorithm>
 
 #include "core/chat_rules.hpp"
@@ -71,6 +73,8 @@ std::vector<std::int64_t> recipientsOf(db::ChatRelations& relations, const db::N
     }
     if (!relations.groupExists(*m.groupId)) throw ApiError(ErrorCode::NotFound, "群不存在");
     auto members = relations.lockGroupMembers(*m.groupId);
+    // A group always has its owner; no member left means it was deleted meanwhile.
+    if (members.empty()) throw ApiError(ErrorCode::NotFound, "群不存在");
     if (!std::binary_search(members.begin(), members.end(), m.senderId)) {
         throw ApiError(ErrorCode::Forbidden, "你不是该群成员，不能发消息");
     }
@@ -148,6 +152,18 @@ Response sendMessage(Services& services, const Request& request) {
         if (error.number() == kForeignKeyMissing) throw ApiError(ErrorCode::NotFound, "图片不存在");
         throw;
     }
+}
+
+void closeGroupChat(Services& services, std::int64_t groupId, std::vector<std::int64_t> members) {
+    const std::string conversationId = groupConversationId(groupId);
+    db::MessageRepository(services.db).lockConversation(conversationId);
+    db::ChatInboxRepository inbox(services.db);
+    // New lines come only from sends to the group, which wait on the member locks.
+    const auto holders = inbox.holders(conversationId);
+    members.insert(members.end(), holders.begin(), holders.end());
+    const std::string recipients = db::recipientsJson(std::move(members));
+    db::ChatFeedRepository(services.db).appendGroupDeleted(recipients, groupId);
+    inbox.removeLines(recipients, conversationId);
 }
 
 Response recallMessage(Services& services, const Request& request) {

@@ -2,7 +2,12 @@
 // and delete, which takes the chats attached to the picture with it.
 #include "handlers/chat_picture.hpp"
 
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "core/clock.hpp"
+#include "db/chat_feed_repository.hpp"
 #include "fcgi/api_error.hpp"
 #include "handlers/chat_media.hpp"
 #include "handlers/params.hpp"
@@ -24,6 +29,25 @@ db::ChatPicture requirePicture(db::PictureRepository& pictures, std::int64_t pic
     auto picture = pictures.find(picId);
     if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
     return *picture;
+}
+
+// Every user who received one of the chats gets a deletion entry for it, the way a
+// recall reaches them. The counters of all of them are locked first, ascending,
+// so the per-chat appends (overlapping sets) never lock out of order.
+void announceDeletions(Services& services, const std::vector<std::int64_t>& chatIds) {
+    if (chatIds.empty()) return;
+    db::ChatFeedRepository feed(services.db);
+    std::vector<std::pair<std::int64_t, std::string>> perChat;
+    std::vector<std::int64_t> everyone;
+    for (const std::int64_t chatId : chatIds) {
+        const auto receivers = feed.receivers(chatId);
+        everyone.insert(everyone.end(), receivers.begin(), receivers.end());
+        perChat.emplace_back(chatId, db::recipientsJson(receivers));
+    }
+    feed.lockCounters(db::recipientsJson(std::move(everyone)));
+    for (const auto& [chatId, receivers] : perChat) {
+        feed.append(receivers, chatId, db::FeedKind::Delete);
+    }
 }
 
 }  // namespace
@@ -87,7 +111,8 @@ Response deletePicture(Services& services, const Request& request) {
         if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
         if (picture->ownerId != actor.userId)
             throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
-        const std::int64_t removed = pictures.removeWithChats(picId);
+        announceDeletions(services, pictures.lockChats(picId));
+        const std::int64_t removed = pictures.removeWithChats(picId, nowMs());
         tx.commit();
         return removed;
     });

@@ -2,6 +2,9 @@
 // and friends, listed by user, chats attached with picId, and deleted by the
 // owner together with their chats in one go.
 #define BOOST_TEST_MODULE api_chat_picture
+#include <map>
+#include <utility>
+
 #include "api_test.hpp"
 #include "chat_test_support.hpp"
 
@@ -143,16 +146,114 @@ BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) 
                              "NOT_FOUND");
     }
     MMX_CHECK_OK(post(owner, chat::kRead, {{"messageId", id(plain)}}));
+    // A phone syncing from scratch meets the plain chat and the two deletions only.
     std::string cursor;
     const auto items = chat::syncAll(friendOfOwner, cursor);
-    BOOST_REQUIRE_EQUAL(items.size(), 1u);
+    BOOST_REQUIRE_EQUAL(items.size(), 3u);
+    BOOST_CHECK_EQUAL(items[0].kind, "message");
     BOOST_CHECK_EQUAL(items[0].messageId, plain);
+    BOOST_CHECK_EQUAL(items[1].kind, "delete");
+    BOOST_CHECK_EQUAL(items[1].messageId, onPicture1);
+    BOOST_CHECK_EQUAL(items[2].kind, "delete");
+    BOOST_CHECK_EQUAL(items[2].messageId, onPicture2);
     // The chat list no longer ends on a deleted chat.
     rapidjson::Document holder;
     const rapidjson::Value line = chat::conversationLine(owner, items[0].conversationId, holder);
     BOOST_REQUIRE(line.IsObject());
     BOOST_CHECK(!line.HasMember("lastMessage"));
     MMX_CHECK_FAILS_WITH(post(owner, chat::kPictureDelete, {{"picId", id(picId)}}), "NOT_FOUND");
+}
+
+// Phones that already synced the chats learn of the deletion from sync, each user
+// for exactly the chats that reached them, direct and group chats alike.
+BOOST_AUTO_TEST_CASE(deleting_a_picture_sends_a_delete_item_to_everyone_its_chats_reached) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser x = api::newUser();
+    const api::TestUser y = api::newUser();
+    const api::TestUser outsider = api::newUser();
+    chat::makeFriends(owner, x);
+    chat::makeFriends(owner, y);
+    chat::makeFriends(owner, outsider);
+    const long long groupId = chat::createGroup(owner, {&x, &y});
+    const long long picId = createPicture(owner);
+    const long long direct = sendOnPicture(x, owner, picId, "私聊这张图");
+    const long long inGroup = chat::sentId(post(owner, chat::kSend,
+                                                {{"groupId", id(groupId)},
+                                                 {"msgType", "text"},
+                                                 {"content", "群里聊这张图"},
+                                                 {"picId", id(picId)}}));
+    const long long recalled = sendOnPicture(owner, y, picId, "撤回后再删");
+    MMX_REQUIRE_OK(post(owner, chat::kRecall, {{"messageId", id(recalled)}}));
+    chat::toFriend(owner, outsider, "与图无关");
+
+    std::map<const api::TestUser*, std::string> cursors;
+    for (const api::TestUser* u : {&owner, &x, &y, &outsider}) chat::syncAll(*u, cursors[u]);
+
+    const api::Response deleted = post(owner, chat::kPictureDelete, {{"picId", id(picId)}});
+    MMX_REQUIRE_OK(deleted);
+    BOOST_CHECK_EQUAL(chat::number(*deleted.data(), "deletedChats"), 3);
+
+    const std::string group = "g" + id(groupId);
+    const auto deletions = [&](const api::TestUser& u) {
+        std::vector<std::pair<long long, std::string>> seen;
+        for (const auto& item : chat::syncAll(u, cursors[&u])) {
+            BOOST_CHECK_EQUAL(item.kind, "delete");
+            seen.emplace_back(item.messageId, item.conversationId);
+        }
+        return seen;
+    };
+    using Seen = std::vector<std::pair<long long, std::string>>;
+    const std::string ownerX = chat::userConversationId(owner, x);
+    const std::string ownerY = chat::userConversationId(owner, y);
+    BOOST_CHECK((deletions(owner) == Seen{{direct, ownerX}, {inGroup, group}, {recalled, ownerY}}));
+    BOOST_CHECK((deletions(x) == Seen{{direct, ownerX}, {inGroup, group}}));
+    BOOST_CHECK((deletions(y) == Seen{{inGroup, group}, {recalled, ownerY}}));
+    BOOST_CHECK(deletions(outsider).empty());
+    // Announced once: nothing more on the next poll.
+    BOOST_CHECK(chat::syncAll(owner, cursors[&owner]).empty());
+}
+
+// Unread counts the chats still there after the read mark: a deleted chat no
+// longer counts, and marking read across its seq counts only what is left.
+BOOST_AUTO_TEST_CASE(unread_stops_counting_chats_deleted_with_their_picture) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser x = api::newUser();
+    const api::TestUser y = api::newUser();
+    chat::makeFriends(owner, x);
+    const long long groupId = chat::createGroup(owner, {&x, &y});
+    const long long picId = createPicture(owner);
+    sendOnPicture(x, owner, picId, "一");                                 // seq 1, deleted
+    const long long kept = chat::sentId(chat::toFriend(x, owner, "二"));  // seq 2
+    sendOnPicture(x, owner, picId, "三");                                 // seq 3, deleted
+    chat::sentId(chat::toGroup(owner, groupId, "群一"));
+    chat::sentId(post(owner, chat::kSend,
+                      {{"groupId", id(groupId)},
+                       {"msgType", "text"},
+                       {"content", "群二"},
+                       {"picId", id(picId)}}));
+    const std::string direct = chat::userConversationId(owner, x);
+    const std::string group = "g" + id(groupId);
+    BOOST_REQUIRE_EQUAL(chat::unread(owner, direct), 3);
+    BOOST_REQUIRE_EQUAL(chat::unread(y, group), 2);
+
+    MMX_REQUIRE_OK(post(owner, chat::kPictureDelete, {{"picId", id(picId)}}));
+    BOOST_CHECK_EQUAL(chat::unread(owner, direct), 1);
+    BOOST_CHECK_EQUAL(chat::unread(y, group), 1);
+    BOOST_CHECK_EQUAL(chat::unread(x, group), 1);
+
+    // Read up to the first (deleted) chat: the kept one is still unread.
+    const api::Response mark1 =
+        post(owner, chat::kMarkRead, {{"conversationId", direct}, {"seq", "1"}});
+    MMX_REQUIRE_OK(mark1);
+    BOOST_CHECK_EQUAL(chat::number(*mark1.data(), "unread"), 1);
+    // Read up to the kept chat: the deleted third no longer counts.
+    const api::Response read = post(owner, chat::kRead, {{"messageId", id(kept)}});
+    const api::Response mark2 = post(
+        owner, chat::kMarkRead,
+        {{"conversationId", direct}, {"seq", std::to_string(chat::number(*read.data(), "seq"))}});
+    MMX_REQUIRE_OK(mark2);
+    BOOST_CHECK_EQUAL(chat::number(*mark2.data(), "unread"), 0);
+    BOOST_CHECK_EQUAL(chat::unread(owner, direct), 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -6,6 +6,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -34,6 +35,13 @@ inline std::string id(long long value) {
 }
 inline std::string id(const api::TestUser& u) {
     return std::to_string(u.session.userId);
+}
+
+// The conversation between two users: "u<smaller id>_<larger id>".
+inline std::string userConversationId(const api::TestUser& a, const api::TestUser& b) {
+    const long long one = a.session.userId;
+    const long long other = b.session.userId;
+    return "u" + id(std::min(one, other)) + "_" + id(std::max(one, other));
 }
 
 inline api::Response post(const api::TestUser& u, const std::string& route,
@@ -107,12 +115,13 @@ inline std::string text(const rapidjson::Value& object, const char* field) {
 }
 
 struct SyncItem {
-    std::string kind;  // message | recall
-    long long messageId = 0;
+    std::string kind;         // message | recall | delete | groupDeleted
+    long long messageId = 0;  // 0 for groupDeleted
     std::string conversationId;
     long long seq = 0;
     std::string content;
     bool recalled = false;
+    long long groupId = 0;  // groupDeleted only
 };
 
 struct SyncPage {
@@ -130,10 +139,19 @@ inline SyncPage syncOnce(api::HttpClient& client, const api::TestUser& u, const 
     page.cursor = api::scalarText(*r.data("cursor"));
     page.hasMore = r.data("hasMore")->GetBool();
     for (const auto& item : r.data("items")->GetArray()) {
-        const rapidjson::Value& m = item["message"];
-        page.items.push_back({item["kind"].GetString(), number(m, "messageId"),
-                              text(m, "conversationId"), number(m, "seq"), text(m, "content"),
-                              m["recalled"].GetBool()});
+        const std::string kind = item["kind"].GetString();
+        if (kind == "delete") {  // no message left: what went, by id
+            page.items.push_back({kind, number(item, "messageId"), text(item, "conversationId"),
+                                  number(item, "seq"), "", false, 0});
+        } else if (kind == "groupDeleted") {
+            page.items.push_back(
+                {kind, 0, text(item, "conversationId"), 0, "", false, number(item, "groupId")});
+        } else {
+            const rapidjson::Value& m = item["message"];
+            page.items.push_back({kind, number(m, "messageId"), text(m, "conversationId"),
+                                  number(m, "seq"), text(m, "content"), m["recalled"].GetBool(),
+                                  0});
+        }
     }
     return page;
 }
