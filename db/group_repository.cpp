@@ -16,6 +16,9 @@ constexpr std::string_view kCreate =
 // NULL leaves a column as it is.
 constexpr std::string_view kUpdate =
     "UPDATE chat_groups SET name = COALESCE(?, name), logo = COALESCE(?, logo) WHERE id = ?";
+// Ascending, as a send to the group share-locks them.
+constexpr std::string_view kLockMembers =
+    "SELECT user_id FROM group_members WHERE group_id = ? ORDER BY user_id FOR UPDATE";
 constexpr std::string_view kDeleteMembers = "DELETE FROM group_members WHERE group_id = ?";
 constexpr std::string_view kDelete = "DELETE FROM chat_groups WHERE id = ?";
 constexpr std::string_view kSetOwner = "UPDATE chat_groups SET owner_id = ? WHERE id = ?";
@@ -108,6 +111,12 @@ std::int64_t GroupRepository::create(std::string_view name, std::string_view log
 void GroupRepository::update(std::int64_t groupId, const std::optional<std::string>& name,
                              const std::optional<std::string>& logo) {
     db_.execute(kUpdate, {optional(name), optional(logo), groupId});
+}
+
+std::vector<std::int64_t> GroupRepository::lockMembers(std::int64_t groupId) {
+    std::vector<std::int64_t> ids;
+    for (const Row& row : db_.query(kLockMembers, {groupId})) ids.push_back(row.i64(0));
+    return ids;
 }
 
 void GroupRepository::remove(std::int64_t groupId) {

@@ -75,6 +75,8 @@ class GroupRepository {
                         std::int64_t maxMembers, std::int64_t now);
     void update(std::int64_t groupId, const std::optional<std::string>& name,
                 const std::optional<std::string>& logo);
+    // The member ids, ascending, each row locked for update (before a delete).
+    std::vector<std::int64_t> lockMembers(std::int64_t groupId);
     void remove(std::int64_t groupId);
     void setOwner(std::int64_t groupId, std::int64_t ownerId);
 

@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "db/group_repository.hpp"
 #include "fcgi/api_error.hpp"
+#include "handlers/chat_message.hpp"
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"
 
@@ -110,6 +111,9 @@ Response remove(Services& services, const Request& request) {
         requireGroup(groups, groupId, true);
         requireAllowed(actorIn(groups, groupId, actor.userId), GroupAction::Delete,
                        "只有群主或站长可以删除群");
+        // Members, then the chat (conversation, feed counters, chat lists), as a send
+        // to the group takes them; then the group goes.
+        chat::closeGroupChat(services, groupId, groups.lockMembers(groupId));
         groups.remove(groupId);
         transaction.commit();
     });

@@ -1,6 +1,8 @@
 // Messages between friends and in groups: sending, reading, history, the chat
 // list with unread counts, retries by clientMsgId, and every refusal of a send.
 #define BOOST_TEST_MODULE api_chat_message
+#include <map>
+
 #include "api_test.hpp"
 #include "chat_test_support.hpp"
 
@@ -366,6 +368,63 @@ BOOST_AUTO_TEST_CASE(a_member_who_joins_later_sees_from_their_first_message_on) 
     const std::string conversation = conversationOf(chat::toGroup(owner, groupId, "晚"));
     BOOST_CHECK((historyContents(late, conversation) == std::vector<std::string>{"晚"}));
     BOOST_CHECK_EQUAL(chat::unread(late, conversation), 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(group_deleted)
+
+// WeChat/QQ: a dissolved group leaves the chat list of everyone who had it,
+// former members too; phones learn it from sync and keep what they synced.
+BOOST_AUTO_TEST_CASE(deleting_a_group_removes_its_chat_line_and_tells_every_phone_that_had_it) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser talker = api::newUser();
+    const api::TestUser silent = api::newUser();  // a member with no line: no message since joining
+    const api::TestUser former = api::newUser();  // left, keeps a line
+    chat::makeFriends(owner, talker);
+    const long long groupId = chat::createGroup(owner, {&talker, &former});
+    const std::string group = "g" + id(groupId);
+    const long long first = chat::sentId(chat::toGroup(owner, groupId, "第一条"));
+    MMX_REQUIRE_OK(post(former, "/chat/group!quit", {{"groupId", id(groupId)}}));
+    const long long second = chat::sentId(chat::toGroup(talker, groupId, "第二条"));
+    MMX_REQUIRE_OK(post(owner, "/chat/group!addMembers",
+                        {{"groupId", id(groupId)}, {"memberId", id(silent)}}));
+    const std::string direct = conversationOf(chat::toFriend(talker, owner, "私聊不受影响"));
+
+    std::map<const api::TestUser*, std::string> cursors;
+    for (const api::TestUser* u : {&owner, &talker, &silent, &former})
+        chat::syncAll(*u, cursors[u]);
+    rapidjson::Document holder;
+    BOOST_REQUIRE(chat::conversationLine(former, group, holder).IsObject());
+
+    MMX_REQUIRE_OK(post(owner, "/chat/group!delete", {{"groupId", id(groupId)}}));
+
+    for (const api::TestUser* u : {&owner, &talker, &silent, &former}) {
+        BOOST_CHECK_MESSAGE(chat::conversationLine(*u, group, holder).IsNull(),
+                            "the deleted group is still in a chat list");
+        const auto items = chat::syncAll(*u, cursors[u]);
+        BOOST_REQUIRE_EQUAL(items.size(), 1u);
+        BOOST_CHECK_EQUAL(items[0].kind, "groupDeleted");
+        BOOST_CHECK_EQUAL(items[0].groupId, groupId);
+        BOOST_CHECK_EQUAL(items[0].conversationId, group);
+        BOOST_CHECK(chat::syncAll(*u, cursors[u]).empty());  // once
+    }
+    BOOST_CHECK(chat::conversationLine(talker, direct, holder).IsObject());
+    MMX_CHECK_FAILS_WITH(chat::toGroup(owner, groupId, "群已解散"), "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(post(talker, chat::kHistory, {{"conversationId", group}}), "NOT_FOUND");
+
+    // A phone syncing from scratch gets the messages back, then the deletion.
+    std::string fresh;
+    const auto replay = chat::syncAll(talker, fresh);
+    std::vector<std::string> kinds;
+    std::vector<long long> ids;
+    for (const auto& item : replay) {
+        if (item.conversationId != group) continue;
+        kinds.push_back(item.kind);
+        ids.push_back(item.messageId);
+    }
+    BOOST_CHECK((kinds == std::vector<std::string>{"message", "message", "groupDeleted"}));
+    BOOST_CHECK((ids == std::vector<long long>{first, second, 0}));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
