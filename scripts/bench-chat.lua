@@ -21,12 +21,13 @@ init = function(_)
   if #identities == 0 then error("BENCH_IDENTITIES names nobody") end
 end
 
-local threads = {}
+dofile(os.getenv("BENCH_LUA_DIR") .. "/bench-report.lua")
+
 local counter = 1
 setup = function(thread)
   thread:set("position", counter)
   counter = counter + 1
-  table.insert(threads, thread)
+  track(thread)
 end
 
 position = position or 1
@@ -34,22 +35,4 @@ request = function()
   local r = identities[(position - 1) % #identities + 1]
   position = position + 1
   return r
-end
-
-failures = 0
-response = function(status, _, answer)
-  if status ~= 200 or not string.find(answer, '"success":true', 1, true) then
-    failures = failures + 1
-  end
-end
-
-done = function(summary, latency, _)
-  local failed = 0
-  for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
-  local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n",
-    summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, failed + summary.errors.connect
-      + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end

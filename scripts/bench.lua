@@ -18,24 +18,5 @@ else
   request = function() return wrk.format("GET", path, headers) end
 end
 
--- Each wrk thread runs its own copy of this script; done() reads their counters.
-local threads = {}
-setup = function(thread) table.insert(threads, thread) end
-
-failures = 0
-response = function(status, _, answer)
-  if status ~= 200 or not string.find(answer, '"success":true', 1, true) then
-    failures = failures + 1
-  end
-end
-
-done = function(summary, latency, _)
-  local failed = 0
-  for _, thread in ipairs(threads) do failed = failed + thread:get("failures") end
-  local seconds = summary.duration / 1e6
-  io.write(string.format("RESULT %.1f %.2f %.2f %d %d\n",
-    summary.requests / seconds,
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.requests, failed + summary.errors.connect
-      + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+dofile(os.getenv("BENCH_LUA_DIR") .. "/bench-report.lua")
+setup = function(thread) track(thread) end
