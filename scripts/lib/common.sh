@@ -136,7 +136,7 @@ mmx_secret() {
 
 # --- the server's environment -----------------------------------------------
 
-# Exports what mmx-server reads (docs/contract-notes.md). Everything that names a
+# Exports what mmx-server reads (README.md, Configuration). Everything that names a
 # place is derived from VAR, so two stacks never share a file; only the secret
 # and the per-IP limits keep a value the caller already set (a test may want
 # the limits tight again).
