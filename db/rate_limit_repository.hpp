@@ -15,6 +15,7 @@ class RateLimitRepository {
     // Counts one hit in `bucket` and returns the bucket's hits so far.
     std::int64_t hit(std::string_view bucket, std::int64_t expiresAt);
     std::int64_t hits(std::string_view bucket);
+    void clear(std::string_view bucket);
     void sweepExpired(std::int64_t now);
 
   private:

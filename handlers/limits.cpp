@@ -20,17 +20,8 @@ void countOrRefuse(Services& services, std::string_view limit, std::string_view 
     if (hits > max) throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
 }
 
-void refuseIfReached(Services& services, std::string_view limit, std::string_view key, int max) {
-    db::RateLimitRepository counters(services.db);
-    if (counters.hits(windowBucket(limit, key, nowMs(), kLimitWindowMs)) >= max) {
-        throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
-    }
-}
-
-void countHit(Services& services, std::string_view limit, std::string_view key) {
-    const std::int64_t now = nowMs();
-    db::RateLimitRepository(services.db)
-        .hit(windowBucket(limit, key, now, kLimitWindowMs), windowEnd(now, kLimitWindowMs));
+void forgive(Services& services, std::string_view limit, std::string_view key) {
+    db::RateLimitRepository(services.db).clear(windowBucket(limit, key, nowMs(), kLimitWindowMs));
 }
 
 void sweepRateCounters(Services& services) {

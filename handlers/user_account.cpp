@@ -19,9 +19,14 @@ namespace mmx::user {
 namespace {
 
 constexpr std::string_view kLoginPerAddress = "login-ip";
-constexpr std::string_view kLoginFailures = "login-fail";
+constexpr std::string_view kPasswordTries = "password-tries";
 constexpr std::string_view kCodesPerAddress = "code-ip";
 constexpr std::string_view kBadCredentials = "用户名或密码错误";
+
+// The key of an account's password tries, shared by login and updatePassword.
+std::string accountKey(std::int64_t userId) {
+    return "uid:" + std::to_string(userId);
+}
 
 void limitCodeTraffic(Services& services, const Request& request) {
     countOrRefuse(services, kCodesPerAddress, request.remoteAddr, services.config.codeIpLimit);
@@ -46,17 +51,18 @@ Response login(Services& services, const Request& request) {
     const std::string loginName = requireText(request, "userVO.userName", 1, 64);
     const std::string password = requirePassword(request, "userVO.password");
     countOrRefuse(services, kLoginPerAddress, request.remoteAddr, services.config.loginIpLimit);
-    refuseIfReached(services, kLoginFailures, loginName, services.config.loginFailLimit);
 
     db::UserRepository users(services.db);
     const auto credentials = users.findCredentials(loginName);
+    // Tries are counted per account, whatever spelling of its name found it, and before
+    // the check, so that parallel guesses cannot all slip under the limit.
+    const std::string triesKey = credentials ? accountKey(credentials->id) : "name:" + loginName;
+    countOrRefuse(services, kPasswordTries, triesKey, services.config.loginFailLimit);
     const bool verified = credentials
                               ? verifyPasswordLimited(services, credentials->passwordHash, password)
                               : (verifyAgainstDummy(services, password), false);
-    if (!verified) {
-        countHit(services, kLoginFailures, loginName);
-        throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
-    }
+    if (!verified) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
+    forgive(services, kPasswordTries, triesKey);
     if (passwordNeedsRehash(credentials->passwordHash)) {
         users.setPasswordHash(credentials->id, hashPasswordLimited(services, password), nowMs());
     }
@@ -139,14 +145,14 @@ Response updatePassword(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::string oldPassword = requirePassword(request, "oldPassword");
     const std::string newPassword = requirePassword(request, "userVO.password");
-    const std::string failureKey = "uid:" + std::to_string(actor.userId);
-    refuseIfReached(services, kLoginFailures, failureKey, services.config.loginFailLimit);
+    countOrRefuse(services, kPasswordTries, accountKey(actor.userId),
+                  services.config.loginFailLimit);
 
     const auto credentials = db::UserRepository(services.db).findCredentialsById(actor.userId);
     if (!credentials || !verifyPasswordLimited(services, credentials->passwordHash, oldPassword)) {
-        countHit(services, kLoginFailures, failureKey);
         throw ApiError(ErrorCode::BadCredentials, "原密码错误");
     }
+    forgive(services, kPasswordTries, accountKey(actor.userId));
     replacePassword(services, actor.userId, hashPasswordLimited(services, newPassword));
     Response response("用户密码修改成功");
     response.markSessionEnded();

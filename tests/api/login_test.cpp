@@ -98,6 +98,35 @@ BOOST_AUTO_TEST_CASE(five_wrong_passwords_lock_the_account_even_for_the_right_on
     MMX_CHECK_FAILS_WITH(loginWith(mobile, password), "RATE_LIMITED");
 }
 
+BOOST_AUTO_TEST_CASE(other_spellings_of_the_login_name_share_the_accounts_tries) {
+    // MariaDB's collation finds the account under a full-width digit or letter case too;
+    // the tries must count against the account, not against each spelling.
+    const std::string password = api::uniquePassword();
+    const std::string mobile = api::uniqueMobile();
+    api::registerUser(mobile, password);
+    const std::string fullWidthFirst = "\xEF\xBC\x91" + mobile.substr(1);  // "１" + the rest
+    const std::string fullWidthLast = mobile.substr(0, 10) + "\xEF\xBC\x90";
+    for (const std::string& name :
+         {fullWidthFirst, fullWidthLast, mobile, fullWidthFirst, mobile}) {
+        MMX_CHECK_FAILS_WITH(loginWith(name, api::uniquePassword()), "BAD_CREDENTIALS");
+    }
+    MMX_CHECK_FAILS_WITH(loginWith(mobile, password), "RATE_LIMITED");
+}
+
+BOOST_AUTO_TEST_CASE(a_successful_login_clears_the_tries_before_it) {
+    const std::string password = api::uniquePassword();
+    const std::string mobile = api::uniqueMobile();
+    api::registerUser(mobile, password);
+    for (int i = 0; i < 4; ++i) {
+        MMX_CHECK_FAILS_WITH(loginWith(mobile, api::uniquePassword()), "BAD_CREDENTIALS");
+    }
+    MMX_CHECK_OK(loginWith(mobile, password));
+    for (int i = 0; i < 4; ++i) {
+        MMX_CHECK_FAILS_WITH(loginWith(mobile, api::uniquePassword()), "BAD_CREDENTIALS");
+    }
+    MMX_CHECK_OK(loginWith(mobile, password));
+}
+
 BOOST_AUTO_TEST_CASE(four_wrong_passwords_still_let_the_right_one_in) {
     const std::string mobile = api::uniqueMobile();
     const std::string password = api::uniquePassword();

@@ -92,8 +92,16 @@ BOOST_AUTO_TEST_CASE(a_limit_refuses_the_hit_past_its_maximum) {
     countOrRefuse(services, "db-test", key, 2);
     BOOST_TEST(
         (codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
+}
+
+BOOST_AUTO_TEST_CASE(forgiving_a_key_takes_back_its_hits_in_the_window) {
+    Services services(config);
+    const std::string key = "test-" + randomHex(8);
+    countOrRefuse(services, "db-test", key, 1);
+    forgive(services, "db-test", key);
+    countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
     BOOST_TEST(
-        (codeOf([&] { refuseIfReached(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
+        (codeOf([&] { countOrRefuse(services, "db-test", key, 1); }) == ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
