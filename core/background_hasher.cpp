@@ -1,5 +1,6 @@
 #include "core/background_hasher.hpp"
 
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -10,7 +11,15 @@ namespace {
 constexpr int kHashNice = 10;
 }  // namespace
 
-BackgroundHasher::BackgroundHasher() : thread_([this] { loop(); }) {}
+BackgroundHasher::BackgroundHasher() {
+    // The helper thread never takes the worker's signals: a stop signal must interrupt
+    // the main thread's accept(), not land here.
+    sigset_t all, previous;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &previous);
+    thread_ = std::thread([this] { loop(); });
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+}
 
 BackgroundHasher::~BackgroundHasher() {
     {

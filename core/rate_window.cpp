@@ -3,12 +3,26 @@
 #include "core/clock.hpp"
 
 namespace mmx {
+namespace {
+
+constexpr std::size_t kMaxKeyBytes = 100;
+
+// At most `limit` bytes of UTF-8 text, never cutting a character in two (the bucket
+// column is utf8mb4 and refuses a broken sequence).
+std::string_view cutToFit(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text;
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
+}  // namespace
 
 std::string windowBucket(std::string_view limit, std::string_view key, std::int64_t nowMs,
                          std::int64_t windowMs) {
     std::string bucket(limit);
     bucket += ':';
-    bucket += key.substr(0, 100);
+    bucket += cutToFit(key, kMaxKeyBytes);
     bucket += ':';
     bucket += std::to_string(nowMs / windowMs);
     return bucket;

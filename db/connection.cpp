@@ -79,7 +79,10 @@ void Connection::connect() {
     mysql_optionsv(mysql_, MYSQL_OPT_CONNECT_TIMEOUT, &connectTimeout);
     mysql_optionsv(mysql_, MYSQL_OPT_READ_TIMEOUT, &ioTimeout);
     mysql_optionsv(mysql_, MYSQL_OPT_WRITE_TIMEOUT, &ioTimeout);
-    mysql_optionsv(mysql_, MYSQL_INIT_COMMAND, "SET SESSION time_zone = '+00:00'");
+    // A lock wait must end (error 1205, retried as a deadlock) well before the read
+    // timeout would make it look like a lost connection.
+    mysql_optionsv(mysql_, MYSQL_INIT_COMMAND,
+                   "SET SESSION time_zone = '+00:00', innodb_lock_wait_timeout = 10");
     const bool useSocket = !config_.dbSocket.empty();
     if (mysql_real_connect(mysql_, useSocket ? nullptr : config_.dbHost.c_str(),
                            config_.dbUser.c_str(), config_.dbPassword.c_str(),

@@ -56,7 +56,16 @@ pid_t spawn(int listenFd, const std::function<int(int)>& workerMain, const sigse
     signal(SIGINT, SIG_DFL);
     signal(SIGCHLD, SIG_DFL);
     sigprocmask(SIG_SETMASK, &oldMask, nullptr);
-    _exit(workerMain(listenFd));
+    // Whatever happens, the child leaves through _exit: never through the supervisor's
+    // own return path, nor flushing stdio buffers it inherited.
+    int status = 1;
+    try {
+        status = workerMain(listenFd);
+    } catch (const std::exception& error) {
+        std::cerr << "worker " << getpid() << " failed to start: " << error.what() << std::endl;
+    } catch (...) {
+    }
+    _exit(status);
 }
 
 void writePidFile(const std::string& path) {

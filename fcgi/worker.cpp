@@ -116,7 +116,14 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
     FCGX_Init();
     FCGX_Request raw;
     FCGX_InitRequest(&raw, listenFd, 0);
+    // A stop signal waits while a request is in hand: libfcgi treats EINTR on a read or
+    // write as a broken stream, which would fail the very request a drain must finish.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGTERM);
+    sigaddset(&stopSignals, SIGINT);
     while (!stopRequested && FCGX_Accept_r(&raw) >= 0) {
+        pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
         const auto started = std::chrono::steady_clock::now();
         Request request;
         Response response;
@@ -134,6 +141,7 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
         log.record(request.path, loggedUid(request, response), response.status(), response.code(),
                    micros);
         if (afterRequest) afterRequest();
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);  // a pending stop lands here
     }
     FCGX_Free(&raw, 1);
 }

@@ -3,6 +3,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "core/clock.hpp"
+#include "core/text.hpp"
 
 using namespace mmx;
 
@@ -27,6 +28,13 @@ BOOST_AUTO_TEST_CASE(limits_and_keys_do_not_share_buckets) {
 
 BOOST_AUTO_TEST_CASE(a_long_key_is_cut_to_fit_the_column) {
     BOOST_TEST(windowBucket("login-fail", std::string(500, 'x'), 0, 10).size() <= 160u);
+}
+
+BOOST_AUTO_TEST_CASE(a_long_chinese_key_is_cut_between_characters) {
+    std::string name;
+    for (int i = 0; i < 40; ++i) name += "张";  // 120 bytes, 3 a character
+    const std::string bucket = windowBucket("password-tries", "name:" + name, 0, 10);
+    BOOST_TEST(utf8Length(bucket).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(window_end_is_the_start_of_the_next_window) {
