@@ -41,7 +41,7 @@ struct Config {
     int smsMaxWrongTries = 5;
 
     // Limits per 15-minute window
-    int loginFailLimit = 5;  // wrong passwords per account
+    int loginFailLimit = 5;  // password tries per account (a success clears them)
     int loginIpLimit = 30;   // login attempts per client address
     int codeIpLimit = 30;    // code sends and checks per client address
 
