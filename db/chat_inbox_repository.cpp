@@ -36,6 +36,10 @@ constexpr std::string_view kList =
     " LEFT JOIN group_members gm ON gm.group_id = i.group_id AND gm.user_id = i.user_id"
     " LEFT JOIN chat_messages m ON m.id = i.last_message_id"
     " WHERE i.user_id = ? ORDER BY i.updated_at DESC, i.conversation_id LIMIT ?";
+// Both up to `seq`, never down: nothing before it counts as unread any more.
+constexpr std::string_view kCatchUp =
+    "UPDATE chat_inbox SET read_seq = GREATEST(read_seq, ?), last_seq = GREATEST(last_seq, ?)"
+    " WHERE user_id = ? AND conversation_id = ?";
 // Everyone with a line of the conversation, former group members included.
 // A plain read: the callers hold the locks that keep new lines from appearing.
 constexpr std::string_view kHolders =
@@ -94,6 +98,11 @@ std::vector<ConversationEntry> ChatInboxRepository::list(std::int64_t userId, st
         entries.push_back(std::move(e));
     }
     return entries;
+}
+
+void ChatInboxRepository::catchUp(std::int64_t userId, std::string_view conversationId,
+                                  std::int64_t seq) {
+    db_.execute(kCatchUp, {seq, seq, userId, conversationId});
 }
 
 std::vector<std::int64_t> ChatInboxRepository::holders(std::string_view conversationId) {

@@ -61,6 +61,11 @@ class ChatInboxRepository {
 
     std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t limit);
 
+    // Moves the user's line (if any) to `seq` as delivered and read, for a member
+    // who comes back to a group: what was sent while they were out never reached
+    // them and is not unread. Under the user's feed counter lock, as deliver is.
+    void catchUp(std::int64_t userId, std::string_view conversationId, std::int64_t seq);
+
     // Who has a line of the conversation, ascending.
     std::vector<std::int64_t> holders(std::string_view conversationId);
     // Removes the conversation from the chat lists of `recipients` (a

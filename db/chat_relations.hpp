@@ -18,6 +18,12 @@ class ChatRelations {
     // Both directions of the friendship exist.
     bool areFriends(std::int64_t userId, std::int64_t otherId);
     bool blocks(std::int64_t blockerId, std::int64_t blockedId);
+    // As above, share-locking what they read until the transaction ends, so a
+    // block or unfriend waits for the sending transaction or is seen by it.
+    // Call lockBlocks before lockAreFriends: friend!block writes user_blocks,
+    // then friendships; friend!delete writes friendships only.
+    bool lockAreFriends(std::int64_t userId, std::int64_t otherId);
+    bool lockBlocks(std::int64_t blockerId, std::int64_t blockedId);
     bool userExists(std::int64_t userId);
     bool groupExists(std::int64_t groupId);
 

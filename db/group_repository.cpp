@@ -1,5 +1,7 @@
 #include "db/group_repository.hpp"
 
+#include "db/chat_message.hpp"
+
 namespace mmx::db {
 namespace {
 
@@ -50,7 +52,8 @@ constexpr std::string_view kGroupsOf =
     "SELECT g.id, g.name, g.logo, mine.role, mine.message_remain_mode,"
     " (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id)"
     " FROM group_members mine JOIN chat_groups g ON g.id = mine.group_id"
-    " WHERE mine.user_id = ? ORDER BY g.id";
+    " WHERE mine.user_id = ? ORDER BY g.id LIMIT ? OFFSET ?";
+constexpr std::string_view kGroupCountOf = "SELECT COUNT(*) FROM group_members WHERE user_id = ?";
 constexpr std::string_view kPreviews =
     "SELECT p.group_id, p.user_id, p.name, p.logo FROM ("
     " SELECT m.group_id, m.user_id, COALESCE(m.show_name, u.nick_name, '') AS name,"
@@ -58,10 +61,9 @@ constexpr std::string_view kPreviews =
     " ROW_NUMBER() OVER (PARTITION BY m.group_id ORDER BY"
     " CASE m.role WHEN 'owner' THEN 0 WHEN 'admin' THEN 1 ELSE 2 END, m.joined_at, m.user_id)"
     " AS place"
-    " FROM group_members mine"
-    " JOIN group_members m ON m.group_id = mine.group_id"
-    " JOIN users u ON u.id = m.user_id"
-    " WHERE mine.user_id = ?) p"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (group_id BIGINT UNSIGNED PATH '$')) AS page"
+    " JOIN group_members m ON m.group_id = page.group_id"
+    " JOIN users u ON u.id = m.user_id) p"
     " WHERE p.place <= ? ORDER BY p.group_id, p.place";
 
 GroupRecord groupFrom(const Row& row) {
@@ -177,19 +179,28 @@ std::vector<MemberCard> GroupRepository::members(std::int64_t groupId, std::int6
     return cards;
 }
 
-std::vector<GroupSummary> GroupRepository::groupsOf(std::int64_t userId) {
+std::vector<GroupSummary> GroupRepository::groupsOf(std::int64_t userId, std::int64_t offset,
+                                                    std::int64_t count) {
     std::vector<GroupSummary> groups;
-    for (const Row& row : db_.query(kGroupsOf, {userId})) {
+    for (const Row& row : db_.query(kGroupsOf, {userId, count, offset})) {
         groups.push_back(GroupSummary{row.i64(0), row.str(1), row.str(2), roleFrom(row.str(3)),
                                       static_cast<int>(row.i64(4)), row.i64(5)});
     }
     return groups;
 }
 
-std::vector<PreviewMember> GroupRepository::previewsFor(std::int64_t userId,
+std::int64_t GroupRepository::groupCountOf(std::int64_t userId) {
+    const auto row = db_.queryOne(kGroupCountOf, {userId});
+    return row ? row->i64(0) : 0;
+}
+
+std::vector<PreviewMember> GroupRepository::previewsFor(const std::vector<std::int64_t>& groupIds,
                                                         std::int64_t perGroup) {
     std::vector<PreviewMember> previews;
-    for (const Row& row : db_.query(kPreviews, {userId, perGroup})) {
+    if (groupIds.empty()) return previews;
+    // recipientsJson is a plain sorted JSON array of ids; a page has at most 200.
+    const std::string page = recipientsJson(groupIds);
+    for (const Row& row : db_.query(kPreviews, {std::string_view(page), perGroup})) {
         previews.push_back(PreviewMember{row.i64(0), row.i64(1), row.str(2), row.str(3)});
     }
     return previews;

@@ -93,9 +93,14 @@ class GroupRepository {
 
     // Owner first, then admins, then members by join time.
     std::vector<MemberCard> members(std::int64_t groupId, std::int64_t offset, std::int64_t count);
-    std::vector<GroupSummary> groupsOf(std::int64_t userId);
-    // The first `perGroup` members (in members() order) of each group of the user.
-    std::vector<PreviewMember> previewsFor(std::int64_t userId, std::int64_t perGroup);
+    // The user's groups by id, `count` of them after the first `offset`.
+    std::vector<GroupSummary> groupsOf(std::int64_t userId, std::int64_t offset,
+                                       std::int64_t count);
+    // How many groups the user is in.
+    std::int64_t groupCountOf(std::int64_t userId);
+    // The first `perGroup` members (in members() order) of each of `groupIds`.
+    std::vector<PreviewMember> previewsFor(const std::vector<std::int64_t>& groupIds,
+                                           std::int64_t perGroup);
 
   private:
     Connection& db_;

@@ -92,8 +92,10 @@ ChatMessage MessageRepository::insert(const NewMessage& m) {
     return stored;
 }
 
-void MessageRepository::lockConversation(std::string_view conversationId) {
-    db_.queryOne(kLockConversation, {conversationId});
+std::optional<std::int64_t> MessageRepository::lockConversation(std::string_view conversationId) {
+    const auto row = db_.queryOne(kLockConversation, {conversationId});
+    if (!row) return std::nullopt;
+    return row->i64(0);
 }
 
 std::optional<ChatMessage> MessageRepository::find(std::int64_t messageId) {

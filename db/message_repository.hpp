@@ -36,8 +36,9 @@ class MessageRepository {
     ChatMessage insert(const NewMessage& message);
 
     // Holds the conversation's row (when it has one) until the transaction ends,
-    // as a send does: nothing is sent to it meanwhile.
-    void lockConversation(std::string_view conversationId);
+    // as a send does: nothing is sent to it meanwhile. Its last_seq, or nullopt
+    // when nothing was ever sent to it.
+    std::optional<std::int64_t> lockConversation(std::string_view conversationId);
 
     std::optional<ChatMessage> find(std::int64_t messageId);
     std::optional<ChatMessage> findForUpdate(std::int64_t messageId);

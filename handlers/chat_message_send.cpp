@@ -1,8 +1,11 @@
-// Sending, recalling, and closing a deleted group's chat. Each changes what
-// several users will read, so each runs in one transaction that takes its locks
-// in a fixed order: a group's members (send to a group, group delete), then the
-// conversation (send, group delete) or the message (recall, picture delete),
-// then the recipients' feed counters ascending, then their chat-list lines.
+// Sending, recalling, and opening or closing a group's chat for its members.
+// Each changes what several users will read, so each runs in one transaction that
+// takes its locks in a fixed order: the group's row (membership changes, group
+// delete), a group's members (send to a group, re-adding members, group delete)
+// or, for a send to a friend, the recipient's block of the sender and then the
+// friendship, then the conversation (send, re-adding, group delete) or the
+// message (recall, picture delete), then the recipients' feed counters
+// ascending, then their chat-list lines.
 #include <algorithm>
 
 #include "core/chat_rules.hpp"
@@ -63,10 +66,19 @@ std::vector<std::int64_t> recipientsOf(db::ChatRelations& relations, const db::N
     if (m.toUserId) {
         const std::int64_t to = *m.toUserId;
         if (!relations.userExists(to)) throw ApiError(ErrorCode::NotFound, "用户不存在");
+        // Both reads share-lock what they find (or the gap where the row would be)
+        // until this send commits: a friend!block or friend!delete that ran first is
+        // seen, one that comes later waits for the message to be stored. No cycle:
+        // friend!block locks the two users rows, inserts into user_blocks, then
+        // deletes the friendship rows; friend!delete locks the users rows and deletes
+        // the friendship rows. This send takes user_blocks, then friendships (both
+        // rows by primary key ascending, as the delete does), and locks no users row;
+        // neither friend route touches conversations, feed counters or chat lists,
+        // which the send locks only after these two reads.
         // Blocking also ends the friendship; the block is named first, as it is the reason.
-        if (relations.blocks(to, m.senderId))
+        if (relations.lockBlocks(to, m.senderId))
             throw ApiError(ErrorCode::Forbidden, "对方拒收了你的消息");
-        if (!relations.areFriends(m.senderId, to)) {
+        if (!relations.lockAreFriends(m.senderId, to)) {
             throw ApiError(ErrorCode::Forbidden, "对方不是你的好友，不能发消息");
         }
         return {m.senderId, to};
@@ -81,10 +93,20 @@ std::vector<std::int64_t> recipientsOf(db::ChatRelations& relations, const db::N
     return members;
 }
 
-db::ChatMessage store(Services& services, const db::NewMessage& message) {
+// `pictureOwner`: the owner of the picture the message hangs on, if any. The
+// owner reads every chat on their picture (listByPicture), so the picture may
+// only go on a conversation its owner is part of: their own, one with them, or a
+// group they are in now (checked against the locked members).
+db::ChatMessage store(Services& services, const db::NewMessage& message,
+                      std::optional<std::int64_t> pictureOwner) {
     return db::withTransaction(services.db, [&](db::Transaction& tx) {
         db::ChatRelations relations(services.db);
-        const std::string recipients = db::recipientsJson(recipientsOf(relations, message));
+        const auto people = recipientsOf(relations, message);
+        if (pictureOwner &&
+            std::find(people.begin(), people.end(), *pictureOwner) == people.end()) {
+            throw ApiError(ErrorCode::Forbidden, "只能在图片主人参与的聊天里附上这张图片");
+        }
+        const std::string recipients = db::recipientsJson(people);
         const db::ChatMessage stored = db::MessageRepository(services.db).insert(message);
         db::ChatFeedRepository(services.db).append(recipients, stored.id, db::FeedKind::Message);
         std::optional<std::int64_t> pairSum;
@@ -133,15 +155,17 @@ Response sendMessage(Services& services, const Request& request) {
             return sentAnswer(*first);
         }
     }
+    std::optional<std::int64_t> pictureOwner;
     if (message.picId) {
         db::ChatRelations relations(services.db);
         const auto picture = db::PictureRepository(services.db).find(*message.picId);
         if (!picture || !canSeePicture(relations, actor.userId, *picture)) {
             throw ApiError(ErrorCode::NotFound, "图片不存在");
         }
+        pictureOwner = picture->ownerId;
     }
     try {
-        return sentAnswer(store(services, message));
+        return sentAnswer(store(services, message, pictureOwner));
     } catch (const db::DuplicateKey&) {
         // Two tries of one clientMsgId raced; the other one stored it.
         if (!message.clientMsgId) throw;
@@ -166,6 +190,24 @@ void closeGroupChat(Services& services, std::int64_t groupId, std::vector<std::i
     inbox.removeLines(recipients, conversationId);
 }
 
+void reopenGroupChat(Services& services, std::int64_t groupId, std::vector<std::int64_t> added) {
+    const std::string conversationId = groupConversationId(groupId);
+    db::ChatInboxRepository inbox(services.db);
+    // A plain read is enough: a line of this conversation appears only through a
+    // send to the group (they were no member, and the send waits on the member
+    // rows just written) and goes only with the group (which waits on its row).
+    std::sort(added.begin(), added.end());
+    std::vector<std::int64_t> returning;
+    for (const std::int64_t userId : added) {
+        if (inbox.readState(userId, conversationId)) returning.push_back(userId);
+    }
+    if (returning.empty()) return;
+    const auto lastSeq = db::MessageRepository(services.db).lockConversation(conversationId);
+    if (!lastSeq) return;
+    db::ChatFeedRepository(services.db).lockCounters(db::recipientsJson(returning));
+    for (const std::int64_t userId : returning) inbox.catchUp(userId, conversationId, *lastSeq);
+}
+
 Response recallMessage(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t messageId = requireId(request, "messageId");
@@ -177,15 +219,21 @@ Response recallMessage(Services& services, const Request& request) {
         if (!message || !feed.received(actor.userId, messageId)) {
             throw ApiError(ErrorCode::NotFound, "消息不存在");
         }
-        if (message->recalledAt) {  // a retry: it is recalled already, and announced once
-            tx.commit();
-            return *message;
-        }
         bool manages = false;
         if (message->groupId) {
             const auto role =
                 db::ChatRelations(services.db).groupRole(*message->groupId, actor.userId);
             manages = role == "owner" || role == "admin";
+        }
+        // A retry: it is recalled already, and announced once. Only someone who
+        // could have recalled it hears success; the window no longer matters.
+        if (message->recalledAt) {
+            if (message->senderId != actor.userId && message->recalledBy != actor.userId &&
+                !manages) {
+                throw ApiError(ErrorCode::Forbidden, "只能撤回自己的消息");
+            }
+            tx.commit();
+            return *message;
         }
         const std::int64_t now = nowMs();
         switch (recallVerdict(

@@ -2,6 +2,7 @@
 #include "handlers/group.hpp"
 
 #include <map>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "db/group_repository.hpp"
@@ -149,14 +150,19 @@ Response info(Services& services, const Request& request) {
 
 Response mine(Services& services, const Request& request) {
     const Identity& actor = request.actor();
+    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
+    const std::int64_t count = optionalInt(request, "count", 1, 200).value_or(50);
     db::GroupRepository groups(services.db);
-    const auto summaries = groups.groupsOf(actor.userId);
+    const auto summaries = groups.groupsOf(actor.userId, offset, count);
+    std::vector<std::int64_t> pageIds;
+    for (const auto& summary : summaries) pageIds.push_back(summary.id);
     std::map<std::int64_t, std::vector<db::PreviewMember>> previews;
-    for (auto& preview : groups.previewsFor(actor.userId, kPreviewMembers)) {
+    for (auto& preview : groups.previewsFor(pageIds, kPreviewMembers)) {
         previews[preview.groupId].push_back(std::move(preview));
     }
 
     Response response("获取我的群组成功");
+    response.data().set("total", groups.groupCountOf(actor.userId));
     JsonArray list = response.data().array("groups");
     for (const auto& summary : summaries) {
         JsonObject item = list.addObject();

@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "db/group_repository.hpp"
 #include "fcgi/api_error.hpp"
+#include "handlers/chat_message.hpp"
 #include "handlers/group.hpp"
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"
@@ -90,6 +91,10 @@ Response addMembers(Services& services, const Request& request) {
         }
         const std::int64_t now = nowMs();
         for (const std::int64_t id : added) groups.addMember(groupId, id, GroupRole::Member, now);
+        // Someone coming back kept the group's chat line; what was sent while they
+        // were out is not theirs to read (lock order: group row, members, then the
+        // conversation, counters and lines).
+        chat::reopenGroupChat(services, groupId, added);
         transaction.commit();
         memberCount += static_cast<std::int64_t>(added.size());
     });

@@ -358,6 +358,29 @@ BOOST_AUTO_TEST_CASE(a_member_who_left_keeps_old_messages_and_gets_no_new_ones) 
     MMX_CHECK_FAILS_WITH(chat::toGroup(leaver, groupId, "我回来了"), "FORBIDDEN");
 }
 
+// A member who quits keeps the group's chat line; coming back, what was sent
+// while they were out never reached them and must not count as unread.
+BOOST_AUTO_TEST_CASE(a_member_added_back_counts_as_unread_only_what_came_after_the_return) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser c = api::newUser();
+    const long long groupId = chat::createGroup(owner, {&c});
+    const std::string conversation = "g" + std::to_string(groupId);
+    for (int i = 0; i < 10; ++i) chat::sentId(chat::toGroup(owner, groupId, "之前"));
+    MMX_REQUIRE_OK(post(c, chat::kMarkRead, {{"conversationId", conversation}, {"seq", "10"}}));
+    MMX_REQUIRE_OK(post(c, "/chat/group!quit", {{"groupId", id(groupId)}}));
+    for (int i = 0; i < 30; ++i) chat::sentId(chat::toGroup(owner, groupId, "不在的时候"));
+    BOOST_REQUIRE_EQUAL(chat::unread(c, conversation), 0);  // the line stayed, at seq 10
+
+    MMX_REQUIRE_OK(
+        post(owner, "/chat/group!addMembers", {{"groupId", id(groupId)}, {"memberId", id(c)}}));
+    BOOST_CHECK_EQUAL(chat::unread(c, conversation), 0);
+    chat::sentId(chat::toGroup(owner, groupId, "欢迎回来"));
+    BOOST_CHECK_EQUAL(chat::unread(c, conversation), 1);
+    BOOST_CHECK((historyContents(c, conversation) ==
+                 std::vector<std::string>{"欢迎回来", "之前", "之前", "之前", "之前", "之前",
+                                          "之前", "之前", "之前", "之前", "之前"}));
+}
+
 BOOST_AUTO_TEST_CASE(a_member_who_joins_later_sees_from_their_first_message_on) {
     const api::TestUser owner = api::newUser();
     const api::TestUser late = api::newUser();

@@ -102,9 +102,9 @@ BOOST_AUTO_TEST_CASE(chats_attached_to_a_picture_are_listed_for_the_owner_and_th
     const long long picId = createPicture(owner);
     const long long c1 = sendOnPicture(x, owner, picId, "这张图真好看");
     const long long c2 = sendOnPicture(owner, y, picId, "你看这张");
-    const long long c3 = sendOnPicture(x, y, picId, "我们聊聊这张");
+    const long long c3 = sendOnPicture(y, owner, picId, "回你这张");
     BOOST_CHECK((chatsOnPicture(owner, picId) == std::vector<long long>{c1, c2, c3}));
-    BOOST_CHECK((chatsOnPicture(x, picId) == std::vector<long long>{c1, c3}));
+    BOOST_CHECK((chatsOnPicture(x, picId) == std::vector<long long>{c1}));
     BOOST_CHECK((chatsOnPicture(y, picId) == std::vector<long long>{c2, c3}));
     const api::Response read = post(owner, chat::kRead, {{"messageId", id(c1)}});
     BOOST_CHECK_EQUAL(chat::number(*read.data(), "picId"), picId);
@@ -121,6 +121,45 @@ BOOST_AUTO_TEST_CASE(a_chat_on_a_picture_the_sender_cannot_see_is_refused) {
         post(a, chat::kSend,
              {{"toUserId", id(b)}, {"msgType", "text"}, {"content", "x"}, {"picId", id(picId)}}),
         "NOT_FOUND");
+}
+
+// The owner reads every chat on their picture, so a friend of the owner may not
+// hang it on a conversation the owner is not in: that would show the owner a
+// private chat between two others, or a group's chat from outside the group.
+BOOST_AUTO_TEST_CASE(a_picture_goes_only_on_chats_its_owner_takes_part_in) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser x = api::newUser();
+    const api::TestUser y = api::newUser();
+    chat::makeFriends(owner, x);
+    chat::makeFriends(x, y);
+    const long long picId = createPicture(owner);
+    const auto onGroup = [&](const api::TestUser& from, long long groupId) {
+        return post(from, chat::kSend,
+                    {{"groupId", id(groupId)},
+                     {"msgType", "text"},
+                     {"content", "群里这张"},
+                     {"picId", id(picId)}});
+    };
+
+    // Between two friends of whom neither is the owner: refused, nothing stored.
+    MMX_CHECK_FAILS_WITH(
+        post(x, chat::kSend,
+             {{"toUserId", id(y)}, {"msgType", "text"}, {"content", "私聊"}, {"picId", id(picId)}}),
+        "FORBIDDEN");
+    std::string cursor;
+    BOOST_CHECK(chat::syncAll(y, cursor).empty());
+
+    // A group without the owner: refused; with the owner a member: accepted.
+    const long long without = chat::createGroup(x, {&y});
+    MMX_CHECK_FAILS_WITH(onGroup(x, without), "FORBIDDEN");
+    const long long with = chat::createGroup(x, {&y, &owner});
+    const long long inGroup = chat::sentId(onGroup(x, with));
+    BOOST_CHECK((chatsOnPicture(owner, picId) == std::vector<long long>{inGroup}));
+
+    // Once the owner has left the group, the group is closed to the picture again.
+    MMX_REQUIRE_OK(post(owner, "/chat/group!quit", {{"groupId", id(with)}}));
+    MMX_CHECK_FAILS_WITH(onGroup(x, with), "FORBIDDEN");
+    BOOST_CHECK((chatsOnPicture(owner, picId) == std::vector<long long>{inGroup}));
 }
 
 BOOST_AUTO_TEST_CASE(deleting_a_picture_takes_its_chats_and_only_the_owner_may) {

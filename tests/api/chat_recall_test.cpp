@@ -94,6 +94,16 @@ BOOST_AUTO_TEST_CASE(the_receiver_cannot_recall_and_a_stranger_does_not_see_it) 
     MMX_CHECK_FAILS_WITH(post(a, chat::kRecall), "BAD_PARAM");
 }
 
+BOOST_AUTO_TEST_CASE(the_receiver_repeating_a_recall_of_a_recalled_message_is_forbidden) {
+    const api::TestUser a = api::newUser();
+    const api::TestUser b = api::newUser();
+    chat::makeFriends(a, b);
+    const long long messageId = chat::sentId(chat::toFriend(a, b, "已撤回"));
+    MMX_REQUIRE_OK(recall(a, messageId));
+    MMX_CHECK_FAILS_WITH(recall(b, messageId), "FORBIDDEN");
+    MMX_CHECK_OK(recall(a, messageId));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(group_managers)
@@ -127,6 +137,33 @@ BOOST_AUTO_TEST_CASE(a_plain_member_cannot_recall_anothers_group_message) {
     const long long groupId = chat::createGroup(owner, {&m1, &m2});
     const long long messageId = chat::sentId(chat::toGroup(m1, groupId, "我的"));
     MMX_CHECK_FAILS_WITH(recall(m2, messageId), "FORBIDDEN");
+}
+
+// Repeating a recall answers success only to who could have recalled it: the
+// sender, the one who recalled it, or a current owner or admin of the group.
+BOOST_AUTO_TEST_CASE(repeating_a_group_recall_succeeds_only_for_who_could_recall_it) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser admin = api::newUser();
+    const api::TestUser sender = api::newUser();
+    const api::TestUser member = api::newUser();
+    const long long groupId = chat::createGroup(owner, {&admin, &sender, &member});
+    const auto setAdmin = [&](const char* on) {
+        MMX_REQUIRE_OK(post(owner, "/chat/group!setAdmin",
+                            {{"groupId", id(groupId)}, {"memberId", id(admin)}, {"admin", on}}));
+    };
+    setAdmin("1");
+    const long long messageId = chat::sentId(chat::toGroup(sender, groupId, "管理员撤回"));
+    MMX_REQUIRE_OK(recall(admin, messageId));
+
+    MMX_CHECK_FAILS_WITH(recall(member, messageId), "FORBIDDEN");
+    MMX_CHECK_OK(recall(sender, messageId));
+    MMX_CHECK_OK(recall(owner, messageId));
+    setAdmin("0");
+    MMX_CHECK_OK(recall(admin, messageId));  // no admin now, but the one who recalled it
+    std::string cursor;
+    const auto items = chat::syncAll(member, cursor);
+    BOOST_REQUIRE_EQUAL(items.size(), 2u);  // the message, then one recall
+    BOOST_CHECK_EQUAL(items[1].kind, "recall");
 }
 
 BOOST_AUTO_TEST_CASE(a_recall_reaches_a_member_who_left_after_receiving_the_message) {

@@ -3,6 +3,8 @@
 #define BOOST_TEST_MODULE api_group
 #include <atomic>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "api_test.hpp"
 #include "group_helpers.hpp"
@@ -369,6 +371,41 @@ BOOST_AUTO_TEST_CASE(mine_lists_my_groups_in_the_chat_list_shape_of_seed_000) {
     const api::Response none = call(kMine, api::newUser(), {});
     MMX_REQUIRE_OK(none);
     BOOST_CHECK_EQUAL(none.data("groups")->Size(), 0u);
+}
+
+BOOST_AUTO_TEST_CASE(mine_pages_by_group_id_with_offset_and_count_and_reports_the_total) {
+    const api::TestUser staff = newStaff("owner");
+    const api::TestUser a = api::newUser();
+    const api::TestUser b = api::newUser();
+    const std::vector<std::string> created{createGroup(staff, {&a}), createGroup(staff, {&a}),
+                                           createGroup(staff, {&a, &b})};
+    const auto page = [&](const api::Params& params) {
+        const api::Response r = call(kMine, a, params);
+        BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
+        BOOST_REQUIRE_MESSAGE(r.data("total") != nullptr, "no total");
+        BOOST_CHECK_EQUAL(api::scalarText(*r.data("total")), "3");
+        std::vector<std::string> ids;
+        std::vector<unsigned> previews;
+        for (const auto& g : r.data("groups")->GetArray()) {
+            ids.push_back(api::scalarText(g["id"]));
+            previews.push_back(g["friend_list"].Size());
+        }
+        return std::make_pair(ids, previews);
+    };
+
+    const auto first = page({{"count", "2"}});
+    BOOST_CHECK((first.first == std::vector<std::string>{created[0], created[1]}));
+    BOOST_CHECK((first.second == std::vector<unsigned>{2, 2}));
+    const auto rest = page({{"offset", "2"}, {"count", "2"}});
+    BOOST_CHECK((rest.first == std::vector<std::string>{created[2]}));
+    BOOST_CHECK((rest.second == std::vector<unsigned>{3}));  // previews of the page's group
+    BOOST_CHECK(page({{"offset", "3"}}).first.empty());
+    BOOST_CHECK_EQUAL(page({}).first.size(), 3u);  // default count 50
+
+    for (const api::Params& bad : std::vector<api::Params>{
+             {{"count", "0"}}, {{"count", "201"}}, {{"count", "x"}}, {{"offset", "-1"}}}) {
+        MMX_CHECK_FAILS_WITH(call(kMine, a, bad), "BAD_PARAM");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(the_chat_list_preview_shows_at_most_nine_members) {
