@@ -18,18 +18,11 @@ std::string_view cutToFit(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
-std::string windowBucket(std::string_view limit, std::string_view key, std::int64_t nowMs,
-                         std::int64_t windowMs) {
+std::string limitBucket(std::string_view limit, std::string_view key) {
     std::string bucket(limit);
     bucket += ':';
     bucket += cutToFit(key, kMaxKeyBytes);
-    bucket += ':';
-    bucket += std::to_string(nowMs / windowMs);
     return bucket;
-}
-
-std::int64_t windowEnd(std::int64_t nowMs, std::int64_t windowMs) {
-    return (nowMs / windowMs + 1) * windowMs;
 }
 
 std::int64_t chinaDayIndex(std::int64_t nowMs) {

@@ -13,15 +13,13 @@ constexpr std::string_view kTooMany = "操作过于频繁，请稍后再试";
 }  // namespace
 
 void countOrRefuse(Services& services, std::string_view limit, std::string_view key, int max) {
-    const std::int64_t now = nowMs();
-    db::RateLimitRepository counters(services.db);
     const auto hits =
-        counters.hit(windowBucket(limit, key, now, kLimitWindowMs), windowEnd(now, kLimitWindowMs));
+        db::RateLimitRepository(services.db).hit(limitBucket(limit, key), nowMs(), kLimitWindowMs);
     if (hits > max) throw ApiError(ErrorCode::RateLimited, std::string(kTooMany));
 }
 
 void forgive(Services& services, std::string_view limit, std::string_view key) {
-    db::RateLimitRepository(services.db).clear(windowBucket(limit, key, nowMs(), kLimitWindowMs));
+    db::RateLimitRepository(services.db).clear(limitBucket(limit, key));
 }
 
 void sweepRateCounters(Services& services) {

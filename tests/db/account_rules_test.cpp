@@ -2,6 +2,7 @@
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "db/rate_limit_repository.hpp"
 #include "db/session_repository.hpp"
 #include "db/sms_code_repository.hpp"
 #include "db/user_repository.hpp"
@@ -102,6 +103,31 @@ BOOST_AUTO_TEST_CASE(forgiving_a_key_takes_back_its_hits_in_the_window) {
     countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
     BOOST_TEST(
         (codeOf([&] { countOrRefuse(services, "db-test", key, 1); }) == ErrorCode::RateLimited));
+}
+
+BOOST_AUTO_TEST_CASE(a_limit_window_opens_at_the_first_hit_not_at_a_clock_boundary) {
+    Services services(config);
+    db::RateLimitRepository counters(services.db);
+    const std::string bucket = "db-test:" + randomHex(8);
+    const std::int64_t window = 10 * kMinuteMs;
+    // A round start time: a window aligned to the clock would end at start + 1 ms.
+    const std::int64_t start = (nowMs() / window + 1) * window - 1;
+    BOOST_TEST(counters.hit(bucket, start, window) == 1);
+    BOOST_TEST(counters.hit(bucket, start + 1, window) == 2);
+    BOOST_TEST(counters.hit(bucket, start + window - 1, window) == 3);
+}
+
+BOOST_AUTO_TEST_CASE(the_first_hit_after_a_window_ends_starts_a_new_count) {
+    Services services(config);
+    db::RateLimitRepository counters(services.db);
+    const std::string bucket = "db-test:" + randomHex(8);
+    const std::int64_t window = 10 * kMinuteMs;
+    const std::int64_t start = nowMs();
+    counters.hit(bucket, start, window);
+    counters.hit(bucket, start + 1, window);
+    BOOST_TEST(counters.hits(bucket, start + window) == 0);
+    BOOST_TEST(counters.hit(bucket, start + window, window) == 1);
+    BOOST_TEST(counters.hit(bucket, start + 2 * window - 1, window) == 2);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
