@@ -94,9 +94,11 @@ Response registerUser(Services& services, const Request& request) {
     if (db::UserRepository(services.db).findIdByMobile(mobile)) {
         throw ApiError(ErrorCode::Conflict, "该手机号已注册");
     }
-    const std::string passwordHash = hashPasswordLimited(services, password);
+    // The code is checked before the password is hashed, so a guessed code costs no
+    // hash; a refused hash rolls the consumption back and leaves the code usable.
     const std::int64_t userId = db::withTransaction(services.db, [&](db::Transaction& transaction) {
         consumeCode(services, transaction, mobile, CodePurpose::Register, code);
+        const std::string passwordHash = hashPasswordLimited(services, password);
         try {
             const std::int64_t id =
                 db::UserRepository(services.db).create(mobile, passwordHash, nowMs());
@@ -129,11 +131,12 @@ Response noLoginUpdatePassword(Services& services, const Request& request) {
     const std::string password = requirePassword(request, "userVO.password");
     const std::string code = requireCode(request, "validateCode");
     limitCodeTraffic(services, request);
-    const std::string passwordHash = hashPasswordLimited(services, password);
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
         consumeCode(services, transaction, mobile, CodePurpose::Reset, code);
         const auto userId = db::UserRepository(services.db).findIdByMobile(mobile);
         if (!userId) throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
+        // Hashed only once the code has matched, as in registerUser.
+        const std::string passwordHash = hashPasswordLimited(services, password);
         db::UserRepository(services.db).setPasswordHash(*userId, passwordHash, nowMs());
         db::SessionRepository(services.db).revokeAll(*userId);
         transaction.commit();

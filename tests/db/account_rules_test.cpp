@@ -1,4 +1,10 @@
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -11,6 +17,7 @@
 #include "handlers/limits.hpp"
 #include "handlers/sessions.hpp"
 #include "handlers/sms_codes.hpp"
+#include "handlers/user.hpp"
 
 using namespace mmx;
 
@@ -33,6 +40,54 @@ Request requestWith(std::int64_t userId, const std::string& client, const std::s
     request.tokenHeader = token;
     return request;
 }
+
+// The newest code the outbox holds for `mobile`.
+std::string codeSentTo(const Config& config, const std::string& mobile) {
+    std::ifstream outbox(config.smsOutbox);
+    const std::string mobileField = "\"mobile\":\"" + mobile + "\"";
+    const std::string codeField = "\"code\":\"";
+    std::string line;
+    std::string code;
+    while (std::getline(outbox, line)) {
+        if (line.find(mobileField) == std::string::npos) continue;
+        const auto at = line.find(codeField);
+        if (at != std::string::npos) code = line.substr(at + codeField.size(), 6);
+    }
+    if (code.empty()) BOOST_FAIL("no code in the outbox for " << mobile);
+    return code;
+}
+
+Request formRequest(std::vector<std::pair<std::string, std::string>> params) {
+    Request request;
+    request.method = Method::Post;
+    request.remoteAddr = "192.0.2." + std::to_string(randombytes_uniform(250) + 1);
+    request.params = std::move(params);
+    return request;
+}
+
+// A host whose every password-hash admission ticket is taken: any hash is refused at
+// once. The tickets are held through their own lock files, as another worker would.
+struct NoHashCapacity {
+    explicit NoHashCapacity(const Config& base) : config(base) {
+        runDir = std::filesystem::temp_directory_path() / ("mmx-db-test-" + randomHex(8));
+        std::filesystem::create_directories(runDir);
+        config.runDir = runDir.string();
+        config.hashConcurrency = 1;
+        for (int i = 0; i < 2; ++i) {
+            const auto path = runDir / ("hash-ticket-" + std::to_string(i) + ".lock");
+            const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+            BOOST_REQUIRE(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0);
+            held.push_back(fd);
+        }
+    }
+    ~NoHashCapacity() {
+        for (const int fd : held) ::close(fd);
+        std::filesystem::remove_all(runDir);
+    }
+    Config config;
+    std::filesystem::path runDir;
+    std::vector<int> held;
+};
 
 }  // namespace
 
@@ -103,6 +158,54 @@ BOOST_AUTO_TEST_CASE(forgiving_a_key_takes_back_its_hits_in_the_window) {
     countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
     BOOST_TEST(
         (codeOf([&] { countOrRefuse(services, "db-test", key, 1); }) == ErrorCode::RateLimited));
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_registration_code_is_refused_before_any_password_hash) {
+    const NoHashCapacity host(config);
+    Services services(host.config);
+    const std::string mobile = dbtest::freshMobile();
+    sendCode(services, mobile, CodePurpose::Register, true);
+    const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
+    const Request request = formRequest({{"userVO.userMobile", mobile},
+                                         {"userVO.password", "a-password-" + randomHex(4)},
+                                         {"telSecurityCode", wrong}});
+    BOOST_TEST((codeOf([&] { user::registerUser(services, request); }) == ErrorCode::BadCode));
+}
+
+BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
+    const std::string mobile = dbtest::freshMobile();
+    const std::string password = "a-password-" + randomHex(4);
+    std::string code;
+    {
+        const NoHashCapacity host(config);
+        Services busy(host.config);
+        sendCode(busy, mobile, CodePurpose::Register, true);
+        code = codeSentTo(config, mobile);
+        const Request request = formRequest({{"userVO.userMobile", mobile},
+                                             {"userVO.password", password},
+                                             {"telSecurityCode", code}});
+        BOOST_TEST((codeOf([&] { user::registerUser(busy, request); }) == ErrorCode::RateLimited));
+        BOOST_TEST(!db::UserRepository(busy.db).findIdByMobile(mobile).has_value());
+    }
+    Services services(config);
+    const Request request = formRequest(
+        {{"userVO.userMobile", mobile}, {"userVO.password", password}, {"telSecurityCode", code}});
+    BOOST_TEST(user::registerUser(services, request).success());
+    BOOST_TEST(db::UserRepository(services.db).findIdByMobile(mobile).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_reset_code_is_refused_before_any_password_hash) {
+    Services services(config);
+    const std::string mobile = dbtest::freshMobile();
+    db::UserRepository(services.db).create(mobile, "h", nowMs());
+    const NoHashCapacity host(config);
+    Services busy(host.config);
+    sendCode(busy, mobile, CodePurpose::Reset, true);
+    const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
+    const Request request = formRequest({{"userVO.userMobile", mobile},
+                                         {"userVO.password", "a-password-" + randomHex(4)},
+                                         {"validateCode", wrong}});
+    BOOST_TEST((codeOf([&] { user::noLoginUpdatePassword(busy, request); }) == ErrorCode::BadCode));
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_window_opens_at_the_first_hit_not_at_a_clock_boundary) {
