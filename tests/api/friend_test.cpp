@@ -1,6 +1,7 @@
 // /user/friend!…: requests and their answers, the caps, policies, remarks, the A-Z
 // list, diff, delete and blocks, with two and three real users through nginx.
 #define BOOST_TEST_MODULE api_friend
+#include <cstdlib>
 #include <map>
 
 #include "friend_helpers.hpp"
@@ -224,6 +225,60 @@ BOOST_AUTO_TEST_CASE(at_most_100_requests_wait_for_one_user) {
     MMX_CHECK_OK(mutual);
     BOOST_CHECK_EQUAL(stateOf(mutual), "added");
     MMX_CHECK_OK(invite(later, target));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(friend_cap)
+
+// The test stack caps friends at MMX_MAX_FRIENDS=10 (production: 3000), passed to the
+// suites as MMX_TEST_MAX_FRIENDS, so that one user can be filled up.
+int friendCap() {
+    const char* cap = std::getenv("MMX_TEST_MAX_FRIENDS");
+    BOOST_REQUIRE_MESSAGE(cap != nullptr, "MMX_TEST_MAX_FRIENDS is not set");
+    return std::stoi(cap);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_friend_list_refuses_new_friends_from_either_side) {
+    const int cap = friendCap();
+    BOOST_REQUIRE_MESSAGE(cap <= 20, "the test stack must run with a small MMX_MAX_FRIENDS");
+    const auto me = api::newUser();
+    const auto waiting = api::newUser();  // asked by me before I was full
+    MMX_REQUIRE_OK(invite(me, waiting));
+    std::vector<api::TestUser> friends;
+    for (int i = 0; i < cap; ++i) {
+        friends.push_back(api::newUser());
+        befriend(me, friends.back());
+    }
+    BOOST_REQUIRE_EQUAL(friendsOf(me).size(), static_cast<size_t>(cap));
+
+    // I may not ask anyone, even one who takes anyone.
+    const auto open = api::newUser();
+    MMX_REQUIRE_OK(call(open, kPolicy, {{"policy", "1"}}));
+    const api::Response mine = invite(me, open);
+    MMX_CHECK_FAILS_WITH(mine, "CONFLICT");
+    BOOST_CHECK_EQUAL(mine.info(), "你的好友数量已达上限");
+    // One I asked earlier cannot accept me now.
+    const api::Response late = call(waiting, kAccept, {{"friendId", id(me)}});
+    MMX_CHECK_FAILS_WITH(late, "CONFLICT");
+    BOOST_CHECK_EQUAL(late.info(), "对方的好友数量已达上限");
+    // Someone may still ask me, but I cannot accept while full.
+    const auto asker = api::newUser();
+    MMX_REQUIRE_OK(invite(asker, me));
+    MMX_CHECK_FAILS_WITH(call(me, kAccept, {{"friendId", id(asker)}}), "CONFLICT");
+    // With "anyone may add me", nobody is added past the cap either.
+    MMX_REQUIRE_OK(call(me, kPolicy, {{"policy", "1"}}));
+    const api::Response theirs = invite(api::newUser(), me);
+    MMX_CHECK_FAILS_WITH(theirs, "CONFLICT");
+    BOOST_CHECK_EQUAL(theirs.info(), "对方的好友数量已达上限");
+    BOOST_CHECK_EQUAL(friendsOf(me).size(), static_cast<size_t>(cap));
+    BOOST_CHECK(friendsOf(open).empty() && friendsOf(waiting).empty() && friendsOf(asker).empty());
+
+    // A deleted friend frees a place, and it is taken at once.
+    MMX_REQUIRE_OK(call(me, kDelete, {{"friendId", id(friends.front())}}));
+    MMX_CHECK_OK(call(me, kAccept, {{"friendId", id(asker)}}));
+    MMX_CHECK_FAILS_WITH(invite(me, open), "CONFLICT");
+    BOOST_CHECK_EQUAL(friendsOf(me).size(), static_cast<size_t>(cap));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
