@@ -1,6 +1,7 @@
 #include "fcgi/supervisor.hpp"
 
 #include <grp.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
@@ -25,6 +26,13 @@ constexpr long kYoungLifetimeMs = 5000;
 constexpr long kFirstDelayMs = 250;
 constexpr long kMaxDelayMs = 30000;
 constexpr auto kDrainTimeout = std::chrono::seconds(30);
+constexpr auto kBacklogTimeout = std::chrono::seconds(10);
+
+// How a stop proceeds: the socket's name goes first, so nothing new can connect; the
+// workers then serve every connection already queued (nginx sent those requests
+// before the stop, and would answer 502 for each one dropped); only then are they
+// asked to finish the request in hand and exit.
+enum class Phase { Serving, EmptyingBacklog, Draining };
 
 using Clock = std::chrono::steady_clock;
 
@@ -66,6 +74,12 @@ pid_t spawn(int listenFd, const std::function<int(int)>& workerMain, const sigse
     } catch (...) {
     }
     _exit(status);
+}
+
+// Whether connections wait in the listen backlog for a worker to accept them.
+bool connectionsQueued(int listenFd) {
+    pollfd waiting{listenFd, POLLIN, 0};
+    return poll(&waiting, 1, 0) == 1 && (waiting.revents & POLLIN) != 0;
 }
 
 void writePidFile(const std::string& path) {
@@ -131,7 +145,8 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
     }
     log("serving " + options.socketPath + " with " + std::to_string(slots.size()) + " workers");
 
-    bool draining = false;
+    Phase phase = Phase::Serving;
+    auto backlogDeadline = Clock::time_point::max();
     auto drainDeadline = Clock::time_point::max();
     while (true) {
         // Reap every child that has exited and schedule its replacement.
@@ -145,13 +160,13 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
                 slot.pid = 0;
                 slot.restartAt = Clock::now() +
                                  std::chrono::milliseconds(restartDelayMs(lived, slot.youngDeaths));
-                if (!draining) {
+                if (phase != Phase::Draining) {
                     log("worker " + std::to_string(pid) + " exited (status " +
                         std::to_string(status) + ") after " + std::to_string(lived) + " ms");
                 }
             }
         }
-        if (draining) {
+        if (phase == Phase::Draining) {
             const bool anyAlive =
                 std::any_of(slots.begin(), slots.end(), [](const Slot& s) { return s.pid != 0; });
             if (!anyAlive) break;
@@ -161,6 +176,8 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
                 }
             }
         } else {
+            // While the backlog empties, a worker that dies is still replaced: the
+            // queued requests need it.
             for (auto& slot : slots) {
                 if (slot.pid == 0 && Clock::now() >= slot.restartAt) {
                     slot.pid = spawn(listenFd, workerMain, oldMask);
@@ -168,20 +185,27 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
                 }
             }
         }
-
-        timespec wait{0, 200 * 1000 * 1000};
-        siginfo_t info{};
-        const int signo = sigtimedwait(&handled, &info, &wait);
-        if ((signo == SIGTERM || signo == SIGINT) && !draining) {
-            draining = true;
+        if (phase == Phase::EmptyingBacklog &&
+            (!connectionsQueued(listenFd) || Clock::now() > backlogDeadline)) {
+            phase = Phase::Draining;
             drainDeadline = Clock::now() + kDrainTimeout;
             log("draining: letting requests in flight finish");
-            // Stop taking connections first, then ask each worker to finish.
-            ::unlink(options.socketPath.c_str());
             close(listenFd);
             for (auto& slot : slots) {
                 if (slot.pid != 0) kill(slot.pid, SIGTERM);
             }
+        }
+
+        // The backlog is checked often; otherwise a child's exit or a signal wakes us.
+        const long waitNs = phase == Phase::EmptyingBacklog ? 5'000'000 : 200'000'000;
+        timespec wait{0, waitNs};
+        siginfo_t info{};
+        const int signo = sigtimedwait(&handled, &info, &wait);
+        if ((signo == SIGTERM || signo == SIGINT) && phase == Phase::Serving) {
+            phase = Phase::EmptyingBacklog;
+            backlogDeadline = Clock::now() + kBacklogTimeout;
+            log("stopping: no new connections; serving those already queued");
+            ::unlink(options.socketPath.c_str());
         }
     }
     if (!options.pidFile.empty()) ::unlink(options.pidFile.c_str());

@@ -18,8 +18,9 @@ int openListenSocket(const SupervisorOptions& options);
 
 // The prefork supervisor: forks `workers` children that each run `workerMain(listenFd)`,
 // replaces any child that dies (backing off when one dies young, so a crash loop does
-// not spin), and on SIGTERM/SIGINT stops accepting, lets the children finish the
-// request in hand, and returns once all have exited.
+// not spin), and on SIGTERM/SIGINT removes the socket's name, lets the children serve
+// the connections already queued on it and finish the request in hand, and returns
+// once all have exited.
 int runSupervisor(const SupervisorOptions& options, const std::function<int(int)>& workerMain);
 
 // How long to wait before restarting a worker that died after `livedMs`, given

@@ -17,7 +17,7 @@ MMX_PACKAGES=(
   libboost-test-dev libcurl4-openssl-dev libicu-dev libqrencode-dev libpng-dev
   mariadb-server mariadb-client
   "nginx-light|nginx-full|nginx-extras|nginx-core"
-  spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format
+  spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format iproute2
 )
 
 step() { printf '==> %s\n' "$*"; }

@@ -3,7 +3,8 @@
 # (cgi-fcgi), against the test stack's MariaDB:
 #   1. under spawn-fcgi, its socket on fd 0, answering a route that needs the database;
 #   2. as the supervisor: on SIGTERM it lets the request in flight finish, stops
-#      accepting, removes its socket and exits.
+#      accepting, removes its socket and exits;
+#   3. requests already queued on the supervisor's socket at SIGTERM are answered too.
 # Prints one line per check and a closing "N passed, N failed".
 set -uo pipefail
 
@@ -41,6 +42,10 @@ fastcgi() {
     cgi-fcgi -bind -connect "$1" <<<"$body"
 }
 
+# An unknown mobile of its own for each login: every name takes only 5 password tries
+# in 15 minutes, and the suite may run again within them.
+unknown_mobile() { printf '19%09d' $(((RANDOM << 15 | RANDOM) % 1000000000)); }
+
 wait_for_socket() {
   for _ in $(seq 100); do
     [[ -S $1 ]] && return 0
@@ -55,7 +60,7 @@ wait_for_socket "$WORK/spawn.sock"
 answer=$(fastcgi "$WORK/spawn.sock" GET '/app/system!ping')
 check "spawn-fcgi worker answers ping" grep -q '"success":true' <<<"$answer"
 answer=$(fastcgi "$WORK/spawn.sock" POST '/user/user!login' \
-  'userVO.userName=19000000000&userVO.password=nobody-has-this-password')
+  "userVO.userName=$(unknown_mobile)&userVO.password=nobody-has-this-password")
 check "spawn-fcgi worker reaches MariaDB (login of an unknown user)" \
   grep -q '"code":"BAD_CREDENTIALS"' <<<"$answer"
 kill "$(cat "$WORK/spawn.pid")"
@@ -71,7 +76,7 @@ check "supervisor answers through its socket" \
 
 # A login spends about a tenth of a second hashing: SIGTERM lands while it is in flight.
 fastcgi "$WORK/pool.sock" POST '/user/user!login' \
-  'userVO.userName=19000000001&userVO.password=nobody-has-this-password' >"$WORK/inflight.out" &
+  "userVO.userName=$(unknown_mobile)&userVO.password=nobody-has-this-password" >"$WORK/inflight.out" &
 client=$!
 sleep 0.05
 kill -TERM "$supervisor"
@@ -93,6 +98,39 @@ check "supervisor exits with status 0" test $? -eq 0
 supervisor=
 check "supervisor removes its socket and pid file" test ! -e "$WORK/pool.sock" -a ! -e "$WORK/pool.pid"
 check "no worker outlives the supervisor" test -z "$(pgrep -f -- "--listen $WORK/pool.sock")"
+
+# --- 3. the queued requests are served before the workers stop -------------------
+"$SERVER_BIN" --listen "$WORK/one.sock" --workers 1 --pid-file "$WORK/one.pid" \
+  2>"$WORK/one.log" &
+supervisor=$!
+wait_for_socket "$WORK/one.sock"
+# One worker, six logins of a tenth of a second each: SIGTERM comes once some of them
+# wait in the listen backlog (ss shows a listening socket's queue as its Recv-Q).
+queued() { ss -xlH src "$WORK/one.sock" | awk '{print $3; exit}'; }
+clients=()
+for i in 1 2 3 4 5 6; do
+  fastcgi "$WORK/one.sock" POST '/user/user!login' \
+    "userVO.userName=$(unknown_mobile)&userVO.password=nobody-has-this-password" >"$WORK/queued-$i.out" &
+  clients+=($!)
+done
+waiting=0
+for _ in $(seq 300); do
+  waiting=$(queued)
+  ((${waiting:-0} >= 3)) && break
+  sleep 0.01
+done
+kill -TERM "$supervisor"
+wait "${clients[@]}"
+answered=0
+for i in 1 2 3 4 5 6; do
+  grep -q '"code":"BAD_CREDENTIALS"' "$WORK/queued-$i.out" && answered=$((answered + 1))
+done
+check "requests were queued at SIGTERM ($waiting)" test "${waiting:-0}" -ge 1
+check "every request queued at SIGTERM is answered ($answered of 6)" test "$answered" -eq 6
+wait "$supervisor" 2>/dev/null
+check "the one-worker supervisor exits with status 0" test $? -eq 0
+supervisor=
+check "new connections are refused once it has stopped" test ! -e "$WORK/one.sock"
 
 echo "$passed passed, $failed failed"
 ((failed == 0))
