@@ -24,10 +24,15 @@ FriendLimits limitsOf(const Services& services) {
     throw ApiError(ErrorCode::NotFound, "用户不存在");
 }
 
+struct Invitee {
+    std::int64_t id = 0;
+    bool foundByLookup = false;  // by mobile or MMX code: a search, in effect
+};
+
 // The invitee named by `mode`: 1 mobile (`phone`), 2 MMX code (`mcode`), 3 user id
 // (`friendId`, or seed 004's `userID`). A mobile whose owner turned off "findable by
 // mobile" is answered like an unknown one.
-std::int64_t resolveInvitee(Services& services, const Request& request) {
+Invitee resolveInvitee(Services& services, const Request& request) {
     const auto mode = optionalInt(request, "mode", 1, 3);
     if (!mode) throwBadParam("缺少参数 mode");
     db::PeopleRepository people(services.db);
@@ -43,7 +48,7 @@ std::int64_t resolveInvitee(Services& services, const Request& request) {
         id = requireId(request, seedName ? "userID" : "friendId");
     }
     if (!id) throwNoSuchUser();
-    return *id;
+    return Invitee{*id, *mode != 3};
 }
 
 std::optional<std::string> readInviteRemark(const Request& request) {
@@ -93,7 +98,8 @@ std::string_view stateName(db::RequestState state) {
 
 Response invite(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const std::int64_t them = resolveInvitee(services, request);
+    const Invitee invitee = resolveInvitee(services, request);
+    const std::int64_t them = invitee.id;
     const auto remark = readInviteRemark(request);
     if (them == me) throwBadParam("不能添加自己为好友");
 
@@ -117,6 +123,9 @@ Response invite(Services& services, const Request& request) {
 
         const std::int64_t now = nowMs();
         const InviteOutcome outcome = decideInvite(facts, limitsOf(services));
+        // Whom a user blocked cannot find them by search; a look-up by mobile or MMX code
+        // is one, so it answers as for nobody there.
+        if (outcome == InviteOutcome::BlockedByThem && invitee.foundByLookup) throwNoSuchUser();
         if (outcome == InviteOutcome::AddNow) {
             friends.befriend(me, them, now);
             if (facts.theyAskedMe) {
