@@ -7,7 +7,9 @@ bool isFriendPolicy(std::int64_t value) {
 }
 
 InviteOutcome decideInvite(const InviteFacts& f, const FriendLimits& limits) {
-    if (f.theyBlockedMe) return InviteOutcome::BlockedByThem;
+    if (f.theyBlockedMe) {
+        return f.foundByLookup ? InviteOutcome::HiddenByBlock : InviteOutcome::BlockedByThem;
+    }
     if (f.iBlockedThem) return InviteOutcome::TheyAreBlocked;
     if (f.alreadyFriends) return InviteOutcome::AlreadyFriends;
     if (f.myFriends >= limits.maxFriends) return InviteOutcome::MyFriendsFull;

@@ -25,6 +25,7 @@ struct InviteFacts {
     std::int64_t myFriends = 0;
     std::int64_t theirFriends = 0;
     std::int64_t theirPendingIncoming = 0;
+    bool foundByLookup = false;  // named by mobile or MMX code, as a search finds people
 };
 
 struct FriendLimits {
@@ -37,7 +38,8 @@ enum class InviteOutcome {
     Refresh,  // my pending request gets the new remark and time
     AddNow,   // they asked me already, or take anyone: friends at once
     AlreadyFriends,
-    BlockedByThem,
+    BlockedByThem,   // named by user id: refused
+    HiddenByBlock,   // named by mobile or MMX code: they are not there for me, as in search
     TheyAreBlocked,  // I blocked them: unblock first
     TheyTakeNobody,
     MyFriendsFull,

@@ -63,6 +63,8 @@ std::optional<std::string> readInviteRemark(const Request& request) {
             throw ApiError(ErrorCode::Conflict, "对方已经是你的好友");
         case InviteOutcome::BlockedByThem:
             throw ApiError(ErrorCode::Forbidden, "对方拒绝添加你为好友");
+        case InviteOutcome::HiddenByBlock:
+            throwNoSuchUser();
         case InviteOutcome::TheyAreBlocked:
             throw ApiError(ErrorCode::Forbidden, "你已将对方加入黑名单，请先移出黑名单");
         case InviteOutcome::TheyTakeNobody:
@@ -120,12 +122,10 @@ Response invite(Services& services, const Request& request) {
         facts.myFriends = friends.countFriends(me);
         facts.theirFriends = friends.countFriends(them);
         facts.theirPendingIncoming = requests.countPendingIncoming(them);
+        facts.foundByLookup = invitee.foundByLookup;
 
         const std::int64_t now = nowMs();
         const InviteOutcome outcome = decideInvite(facts, limitsOf(services));
-        // Whom a user blocked cannot find them by search; a look-up by mobile or MMX code
-        // is one, so it answers as for nobody there.
-        if (outcome == InviteOutcome::BlockedByThem && invitee.foundByLookup) throwNoSuchUser();
         if (outcome == InviteOutcome::AddNow) {
             friends.befriend(me, them, now);
             if (facts.theyAskedMe) {

@@ -43,6 +43,8 @@ BOOST_AUTO_TEST_CASE(blocks_friendship_and_closed_policy_refuse) {
     f.theyBlockedMe = true;
     f.theyAskedMe = true;
     BOOST_CHECK(decideInvite(f, kProduction) == InviteOutcome::BlockedByThem);
+    f.foundByLookup = true;  // by mobile or MMX code: hidden, as search hides them
+    BOOST_CHECK(decideInvite(f, kProduction) == InviteOutcome::HiddenByBlock);
     InviteFacts mine;
     mine.iBlockedThem = true;
     BOOST_CHECK(decideInvite(mine, kProduction) == InviteOutcome::TheyAreBlocked);
