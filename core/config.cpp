@@ -43,6 +43,10 @@ Config loadConfig(const EnvLookup& lookup) {
     readString(lookup, "MMX_SECRET", c.secret);
     readInt(lookup, "MMX_SESSION_TTL_DAYS", c.sessionTtlDays, 1, 365);
     readInt(lookup, "MMX_HASH_CONCURRENCY", c.hashConcurrency, 0, 256);
+    readString(lookup, "MMX_PASSWORD_HASH_COST", c.passwordHashCost);
+    if (c.passwordHashCost != "interactive" && c.passwordHashCost != "minimal") {
+        throw std::invalid_argument("MMX_PASSWORD_HASH_COST must be interactive or minimal");
+    }
     readString(lookup, "MMX_SMS_SENDER", c.smsSender);
     if (c.smsSender != "file" && c.smsSender != "http") {
         throw std::invalid_argument("MMX_SMS_SENDER must be file or http");
@@ -52,6 +56,10 @@ Config loadConfig(const EnvLookup& lookup) {
     readString(lookup, "MMX_SMS_GATEWAY_TOKEN", c.smsGatewayToken);
     if (c.smsSender == "http" && c.smsGatewayUrl.empty()) {
         throw std::invalid_argument("MMX_SMS_GATEWAY_URL is required when MMX_SMS_SENDER=http");
+    }
+    if (c.passwordHashCost == "minimal" && c.smsSender != "file") {
+        throw std::invalid_argument(
+            "MMX_PASSWORD_HASH_COST=minimal is for test stacks: it needs MMX_SMS_SENDER=file");
     }
     readInt(lookup, "MMX_SMS_INTERVAL_SECONDS", c.smsIntervalSeconds, 0, 3600);
     readInt(lookup, "MMX_SMS_DAILY_LIMIT", c.smsDailyLimit, 1, 1000);

@@ -29,6 +29,9 @@ struct Config {
 
     // Password hashing: how many argon2id hashes may run at once across all workers.
     int hashConcurrency = 0;  // 0: one per core
+    // interactive (libsodium's interactive limits) | minimal (test stacks only: refused
+    // with the http SMS sender, i.e. anywhere real users can register)
+    std::string passwordHashCost = "interactive";
 
     // SMS
     std::string smsSender = "file";  // file | http

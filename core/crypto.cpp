@@ -9,14 +9,29 @@
 
 namespace mmx {
 
-void initCrypto() {
+namespace {
+
+struct HashLimits {
+    unsigned long long ops;
+    std::size_t memory;
+};
+
+HashLimits hashLimits{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+
+}  // namespace
+
+void initCrypto(PasswordHashCost cost) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium failed to initialise");
+    hashLimits =
+        cost == PasswordHashCost::Minimal
+            ? HashLimits{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}
+            : HashLimits{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
 }
 
 std::string hashPassword(std::string_view password) {
     char out[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(out, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    if (crypto_pwhash_str(out, password.data(), password.size(), hashLimits.ops,
+                          hashLimits.memory) != 0) {
         throw std::runtime_error("password hashing ran out of memory");
     }
     return out;
@@ -27,8 +42,8 @@ bool verifyPassword(const std::string& storedHash, std::string_view password) {
 }
 
 bool passwordNeedsRehash(const std::string& storedHash) {
-    return crypto_pwhash_str_needs_rehash(storedHash.c_str(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0;
+    return crypto_pwhash_str_needs_rehash(storedHash.c_str(), hashLimits.ops, hashLimits.memory) !=
+           0;
 }
 
 std::string newAccessToken() {

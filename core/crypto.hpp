@@ -5,10 +5,15 @@
 
 namespace mmx {
 
-// Must run once per process before anything below.
-void initCrypto();
+// How much work one password hash costs. Production always uses libsodium's interactive
+// limits; Minimal exists for test stacks, where every test user costs two hashes, and the
+// configuration refuses it wherever real SMS can be sent.
+enum class PasswordHashCost { Interactive, Minimal };
 
-// argon2id with libsodium's interactive limits, in libsodium's self-describing string form.
+// Must run once per process before anything below.
+void initCrypto(PasswordHashCost cost = PasswordHashCost::Interactive);
+
+// argon2id with the limits of initCrypto's cost, in libsodium's self-describing string form.
 std::string hashPassword(std::string_view password);
 bool verifyPassword(const std::string& storedHash, std::string_view password);
 // True when the stored hash was made with other limits than today's.

@@ -31,7 +31,8 @@ void usage() {
 
 int serve(const mmx::Config& config, int listenFd) {
     mmx::installWorkerSignalHandlers();
-    mmx::initCrypto();
+    mmx::initCrypto(config.passwordHashCost == "minimal" ? mmx::PasswordHashCost::Minimal
+                                                         : mmx::PasswordHashCost::Interactive);
     std::filesystem::create_directories(config.runDir);
     mmx::Services services(config);
     const mmx::Dispatcher dispatcher(

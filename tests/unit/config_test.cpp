@@ -57,6 +57,21 @@ BOOST_AUTO_TEST_CASE(the_http_sms_sender_needs_a_gateway_url) {
                       std::invalid_argument);
 }
 
+BOOST_AUTO_TEST_CASE(the_minimal_password_hash_cost_is_refused_where_real_sms_goes_out) {
+    BOOST_CHECK_THROW(loadConfig(envOf({{"MMX_SECRET", kSecret},
+                                        {"MMX_SMS_SENDER", "http"},
+                                        {"MMX_SMS_GATEWAY_URL", "https://sms.example.com/send"},
+                                        {"MMX_PASSWORD_HASH_COST", "minimal"}})),
+                      std::invalid_argument);
+    BOOST_CHECK_THROW(
+        loadConfig(envOf({{"MMX_SECRET", kSecret}, {"MMX_PASSWORD_HASH_COST", "cheap"}})),
+        std::invalid_argument);
+    const Config c =
+        loadConfig(envOf({{"MMX_SECRET", kSecret}, {"MMX_PASSWORD_HASH_COST", "minimal"}}));
+    BOOST_TEST(c.passwordHashCost == "minimal");
+    BOOST_TEST(loadConfig(envOf({{"MMX_SECRET", kSecret}})).passwordHashCost == "interactive");
+}
+
 BOOST_AUTO_TEST_CASE(the_public_base_url_loses_its_trailing_slash) {
     const Config c = loadConfig(
         envOf({{"MMX_SECRET", kSecret}, {"MMX_PUBLIC_BASE_URL", "https://mmx.example.com/"}}));

@@ -30,6 +30,17 @@ BOOST_AUTO_TEST_CASE(a_hash_made_with_weaker_limits_asks_to_be_remade) {
     BOOST_TEST(passwordNeedsRehash(weak));
 }
 
+BOOST_AUTO_TEST_CASE(the_minimal_cost_still_hashes_with_argon2id_and_production_remakes_it) {
+    initCrypto(PasswordHashCost::Minimal);
+    const std::string cheap = hashPassword("bae5e3208a3c70e3db642b6631e95b9");
+    BOOST_TEST(cheap.rfind("$argon2id$v=19$m=8,t=1,", 0) == 0u);
+    BOOST_TEST(verifyPassword(cheap, "bae5e3208a3c70e3db642b6631e95b9"));
+    BOOST_TEST(!passwordNeedsRehash(cheap));
+    initCrypto(PasswordHashCost::Interactive);
+    BOOST_TEST(passwordNeedsRehash(cheap));
+    BOOST_TEST(verifyPassword(cheap, "bae5e3208a3c70e3db642b6631e95b9"));
+}
+
 BOOST_AUTO_TEST_CASE(access_tokens_carry_256_random_bits) {
     const std::string token = newAccessToken();
     BOOST_TEST(token.size() == 64u);
