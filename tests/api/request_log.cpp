@@ -1,7 +1,11 @@
 #include "request_log.hpp"
 
 #include <curl/curl.h>
+#include <poll.h>
+#include <sys/inotify.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <regex>
 
@@ -26,10 +30,23 @@ std::string requestLogPath() {
 RequestLogWindow::RequestLogWindow() : start_(countLines(requestLogPath())) {}
 
 std::vector<std::string> RequestLogWindow::lines(size_t atLeast) const {
-    for (int i = 0; i < 30 && countLines(requestLogPath()) < start_ + atLeast; ++i) {
-        sleepFor(std::chrono::milliseconds(100));
+    // A worker writes its line just after it answers: wait, woken by each write to the
+    // log, until the lines are there (or 3 s have passed).
+    const int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (watch >= 0) inotify_add_watch(watch, requestLogPath().c_str(), IN_MODIFY);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    while (countLines(requestLogPath()) < start_ + atLeast) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || watch < 0) break;
+        pollfd events{watch, POLLIN, 0};
+        if (poll(&events, 1, static_cast<int>(left.count())) > 0) {
+            char drained[4096];
+            while (read(watch, drained, sizeof drained) > 0) {
+            }
+        }
     }
-    sleepFor(std::chrono::milliseconds(300));
+    if (watch >= 0) close(watch);
     std::ifstream in(requestLogPath());
     std::vector<std::string> out;
     std::string line;

@@ -14,8 +14,8 @@ std::string requestLogPath();
 class RequestLogWindow {
   public:
     RequestLogWindow();
-    // Waits up to ~3 s for at least `atLeast` new lines (a worker may write
-    // just after answering), then a little longer for stragglers.
+    // Waits up to 3 s for at least `atLeast` new lines (a worker writes just after
+    // answering). The suites that count lines run alone on their stack.
     std::vector<std::string> lines(size_t atLeast) const;
 
   private:

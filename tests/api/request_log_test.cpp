@@ -1,6 +1,5 @@
 // The request log: one line per request, and never a secret the client sent or
-// received (passwords, SMS codes, tokens). The reset flow's secrets are checked
-// in the password suite, which already waits out the SMS throttle.
+// received (passwords, SMS codes, tokens).
 #define BOOST_TEST_MODULE api_request_log
 #include "request_log.hpp"
 
@@ -63,4 +62,34 @@ BOOST_AUTO_TEST_CASE(secrets_never_reach_the_request_log) {
     MMX_CHECK_NOT_LOGGED(lines, "the second token", second.accessToken);
     const std::string codeLine = api::lineHoldingNumber(lines, registerCode);
     BOOST_CHECK_MESSAGE(codeLine.empty(), "the register code is in the log: " << codeLine);
+}
+
+BOOST_AUTO_TEST_CASE(reset_code_and_new_password_never_reach_the_request_log) {
+    const api::TestUser u = api::newAgedUser().user;
+    const api::Headers phone = api::clientHeader(api::uniqueClient());
+    api::RequestLogWindow window;
+    const std::string wrong = api::uniquePassword();
+    const std::string fresh = api::uniquePassword();
+    MMX_REQUIRE_OK(api::http().post("/user/user!sendValidateCodeByRetreve",
+                                    {{"userVO.userMobile", u.mobile}}, phone));
+    const std::string code = api::lastSmsCode(u.mobile, "reset");
+    std::string wrongCode = code;
+    wrongCode[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
+    const auto reset = [&](const std::string& password, const std::string& guess) {
+        return api::http().post("/user/user!noLoginUpdatePassword",
+                                {{"userVO.userMobile", u.mobile},
+                                 {"userVO.password", password},
+                                 {"validateCode", guess}},
+                                phone);
+    };
+    MMX_CHECK_FAILS_WITH(reset(wrong, wrongCode), "BAD_CODE");
+    MMX_REQUIRE_OK(reset(fresh, code));
+    const auto lines = window.lines(3);
+    BOOST_CHECK_EQUAL(lines.size(), 3u);
+    MMX_CHECK_NOT_LOGGED(lines, "a refused new password", wrong);
+    MMX_CHECK_NOT_LOGGED(lines, "the new password", fresh);
+    for (const std::string& guess : {code, wrongCode}) {
+        const std::string line = api::lineHoldingNumber(lines, guess);
+        BOOST_CHECK_MESSAGE(line.empty(), "a reset code is in the log: " << line);
+    }
 }

@@ -45,7 +45,7 @@ struct SmsMessage {
 
 // All outbox messages for (mobile, purpose), oldest first.
 std::vector<SmsMessage> smsMessages(const std::string& mobile, const std::string& purpose);
-// The newest code for (mobile, purpose); waits up to ~2 s for it to appear, then throws.
+// The newest code for (mobile, purpose); throws when there is none.
 std::string lastSmsCode(const std::string& mobile, const std::string& purpose);
 
 // sendRegisterCode and return the code from the outbox; throws unless it succeeded.
@@ -72,30 +72,22 @@ struct TestUser {
 // A freshly registered user, logged in from a fresh client.
 TestUser newUser();
 
-// A user whose last SMS is over a minute old. The server sends at most one SMS
-// per mobile per 60 s, whatever its purpose, so a mobile that just received its
-// register code must wait before it can receive a reset code.
+// Runs SQL against the stack's database (the server's own account, from the stack's
+// env.sh) with the mariadb client; throws when it fails. For moving the test stack's
+// clocks, never for checking what the API should show.
+void runSql(const std::string& sql);
+
+// Moves the SMS clock of one mobile: its last send becomes `seconds` older, as if that
+// time had passed. The server sends at most one SMS per mobile a minute, whatever its
+// purpose; a test that needs a second one moves the clock instead of waiting it out.
+void ageLastSms(const std::string& mobile, int seconds = 61);
+
+// A registered, logged-in user whose register SMS is already over a minute old.
 struct AgedUser {
     TestUser user;
     std::string registerCode;
 };
-
-// Registers `count` users up front; take() hands them out, waiting (once, for
-// all of them together) until their register codes are 60 s old.
-class AgedUsers {
-  public:
-    explicit AgedUsers(size_t count);
-    AgedUser take();
-
-  private:
-    struct Entry {
-        AgedUser aged;
-        std::chrono::steady_clock::time_point smsAt;
-    };
-    static Entry makeEntry();
-    std::vector<Entry> entries_;
-    size_t next_ = 0;
-};
+AgedUser newAgedUser();
 
 Headers clientHeader(const std::string& client);
 Headers authHeaders(const Session& session);

@@ -78,7 +78,11 @@ check "supervisor answers through its socket" \
 fastcgi "$WORK/pool.sock" POST '/user/user!login' \
   "userVO.userName=$(unknown_mobile)&userVO.password=nobody-has-this-password" >"$WORK/inflight.out" &
 client=$!
-sleep 0.05
+# In flight: a worker has taken the connection off the listen queue.
+for _ in $(seq 500); do
+  [[ $(ss -xlH src "$WORK/pool.sock" | awk '{print $3; exit}') == 0 ]] &&
+    ss -xH src "$WORK/pool.sock" | grep -q . && break
+done
 kill -TERM "$supervisor"
 wait "$client"
 check "the request in flight at SIGTERM is answered in full" \

@@ -1,5 +1,7 @@
 #include "core/hash_slots.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,6 +28,20 @@ struct LockDirectory {
     std::filesystem::path path;
     static inline int serial = 0;
 };
+
+// True when every admission ticket file in `dir` is held by someone (probed with a
+// non-blocking flock of our own, released at once).
+bool everyTicketIsTaken(const std::filesystem::path& dir, int tickets) {
+    for (int i = 0; i < tickets; ++i) {
+        const auto path = dir / ("hash-ticket-" + std::to_string(i) + ".lock");
+        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
+        if (fd < 0) return false;
+        const bool free = flock(fd, LOCK_EX | LOCK_NB) == 0;
+        ::close(fd);
+        if (free) return false;
+    }
+    return true;
+}
 
 }  // namespace
 
@@ -57,7 +73,7 @@ BOOST_AUTO_TEST_CASE(with_every_admission_ticket_taken_a_request_is_turned_away_
     BOOST_REQUIRE(held.has_value());
     auto waiting =
         std::async(std::launch::async, [&] { return waiter.acquire(2000ms).has_value(); });
-    std::this_thread::sleep_for(100ms);
+    while (!everyTicketIsTaken(dir.path, 2)) std::this_thread::yield();  // the waiter is in
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(!latecomer.acquire(2000ms).has_value());
     BOOST_TEST((std::chrono::steady_clock::now() - started < 500ms));
@@ -75,7 +91,6 @@ BOOST_AUTO_TEST_CASE(as_many_requesters_as_tickets_are_never_turned_away) {
         for (int i = 0; i < 100; ++i) {
             auto lease = slots.acquire(2000ms);
             if (!lease) ++refusals;
-            std::this_thread::sleep_for(1ms);
         }
         return refusals;
     };
