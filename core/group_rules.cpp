@@ -20,6 +20,8 @@ bool actsOnAMember(GroupAction action) {
 bool siteAllows(SiteRole site, GroupAction action, GroupRole target) {
     switch (action) {
         case GroupAction::Create:
+            // The site's owner and its admins make groups; a deputy runs the site, not groups.
+            return site == SiteRole::Owner || site == SiteRole::Admin;
         case GroupAction::Update:
         case GroupAction::ViewInfo:
         case GroupAction::AddMembers:

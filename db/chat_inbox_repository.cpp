@@ -35,7 +35,7 @@ constexpr std::string_view kList =
     " LEFT JOIN chat_groups g ON g.id = i.group_id"
     " LEFT JOIN group_members gm ON gm.group_id = i.group_id AND gm.user_id = i.user_id"
     " LEFT JOIN chat_messages m ON m.id = i.last_message_id"
-    " WHERE i.user_id = ? ORDER BY i.updated_at DESC, i.conversation_id LIMIT ?";
+    " WHERE i.user_id = ? ORDER BY i.updated_at DESC, i.conversation_id LIMIT ? OFFSET ?";
 // Both up to `seq`, never down: nothing before it counts as unread any more.
 constexpr std::string_view kCatchUp =
     "UPDATE chat_inbox SET read_seq = GREATEST(read_seq, ?), last_seq = GREATEST(last_seq, ?)"
@@ -78,9 +78,10 @@ std::optional<ReadState> ChatInboxRepository::markRead(std::int64_t userId,
     return readState(userId, conversationId);
 }
 
-std::vector<ConversationEntry> ChatInboxRepository::list(std::int64_t userId, std::int64_t limit) {
+std::vector<ConversationEntry> ChatInboxRepository::list(std::int64_t userId, std::int64_t offset,
+                                                         std::int64_t limit) {
     std::vector<ConversationEntry> entries;
-    for (const Row& row : db_.query(kList, {userId, limit})) {
+    for (const Row& row : db_.query(kList, {userId, limit, offset})) {
         ConversationEntry e;
         e.conversationId = row.str(0);
         e.peerUserId = row.optI64(1);

@@ -59,7 +59,9 @@ class ChatInboxRepository {
     std::optional<ReadState> markRead(std::int64_t userId, std::string_view conversationId,
                                       std::int64_t seq);
 
-    std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t limit);
+    // Most recently active first.
+    std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t offset,
+                                        std::int64_t limit);
 
     // Moves the user's line (if any) to `seq` as delivered and read, for a member
     // who comes back to a group: what was sent while they were out never reached

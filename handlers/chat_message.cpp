@@ -24,7 +24,7 @@ constexpr std::int64_t kSyncDefault = 100;
 constexpr std::int64_t kSyncMax = 200;
 constexpr std::int64_t kPictureChatsDefault = 100;
 constexpr std::int64_t kPictureChatsMax = 200;
-constexpr std::int64_t kConversationsMax = 500;
+constexpr PageLimits kConversationsPage{50, 200};
 constexpr std::int64_t kSeqMax = std::numeric_limits<std::int64_t>::max();
 
 std::string requireConversationId(const Request& request) {
@@ -116,8 +116,12 @@ Response sync(Services& services, const Request& request) {
 
 Response conversations(Services& services, const Request& request) {
     const Identity& actor = request.actor();
-    const auto entries = db::ChatInboxRepository(services.db).list(actor.userId, kConversationsMax);
+    const auto [offset, count] = readPage(request, kConversationsPage);
+    auto entries = db::ChatInboxRepository(services.db).list(actor.userId, offset, count + 1);
+    const bool hasMore = static_cast<std::int64_t>(entries.size()) > count;
+    if (hasMore) entries.resize(static_cast<std::size_t>(count));
     Response response("获取会话列表成功");
+    response.data().set("hasMore", hasMore);
     JsonArray list = response.data().array("conversations");
     for (const auto& e : entries) {
         JsonObject item = list.addObject();
@@ -158,9 +162,7 @@ Response markRead(Services& services, const Request& request) {
 Response listByPicture(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t picId = requireId(request, "picId");
-    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
-    const std::int64_t count =
-        optionalInt(request, "count", 1, kPictureChatsMax).value_or(kPictureChatsDefault);
+    const auto [offset, count] = readPage(request, {kPictureChatsDefault, kPictureChatsMax});
     const auto picture = db::PictureRepository(services.db).find(picId);
     if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
     const bool owner = picture->ownerId == actor.userId;

@@ -85,9 +85,7 @@ Response readPicture(Services& services, const Request& request) {
 Response listPicturesByUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t owner = optionalId(request, "userId").value_or(actor.userId);
-    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
-    const std::int64_t count =
-        optionalInt(request, "count", 1, kMaxPageSize).value_or(kDefaultPageSize);
+    const auto [offset, count] = readPage(request, {kDefaultPageSize, kMaxPageSize});
     db::ChatRelations relations(services.db);
     if (owner != actor.userId && !relations.areFriends(actor.userId, owner)) {
         throw ApiError(ErrorCode::Forbidden, "只能查看自己和好友的图片");

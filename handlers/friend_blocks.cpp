@@ -41,7 +41,7 @@ Response unblock(Services& services, const Request& request) {
 
 Response blocked(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const Page page = readPage(request);
+    const Page page = readPage(request, kPeoplePage);
     const auto entries = db::BlockRepository(services.db).list(me, page.offset, page.count);
     Response response("获取黑名单成功");
     JsonArray users = response.data().array("users");

@@ -18,6 +18,12 @@ namespace mmx::friends {
 namespace {
 
 constexpr std::size_t kMaxRemark = 32;
+// The names a friend's id is taken under, across the app's clients.
+constexpr Names kFriendNames = {"friendId", "frdID",  "friendID", "friend_id",
+                                "uid",      "userID", "userId"};
+constexpr std::size_t kMaxReadIds = 100;
+// The A-Z list a page at a time, in the order the phone shows it.
+constexpr PageLimits kFriendPage{500, 500};
 // A phone holds at most the friend cap; the bound leaves room for stale ids.
 constexpr std::size_t kMaxDiffIds = 10000;
 
@@ -50,28 +56,11 @@ int groupRank(char initial) {
     return initial == '#' ? 26 : initial - 'A';
 }
 
-// The ids a phone sent: repeated, comma-separated, or one JSON-style "[1,2,3]".
-std::vector<std::int64_t> readIdList(const Request& request, std::string_view name) {
-    std::vector<std::int64_t> ids;
-    for (std::string item : request.paramList(name)) {
-        std::erase_if(item, [](char c) { return c == '[' || c == ']' || c == ' '; });
-        if (item.empty()) continue;
-        const auto id = parseInt64(item);
-        if (!id || *id <= 0) throwBadParam("参数 " + std::string(name) + " 必须是用户ID列表");
-        ids.push_back(*id);
-        if (ids.size() > kMaxDiffIds) {
-            throwBadParam("参数 " + std::string(name) + " 不能超过" + std::to_string(kMaxDiffIds) +
-                          "个");
-        }
-    }
-    return ids;
-}
-
 }  // namespace
 
 Response remove(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const std::int64_t other = requireId(request, "friendId");
+    const std::int64_t other = requireId(request, kFriendNames);
     if (!db::FriendRepository(services.db).unfriend(me, other)) throwNotAFriend();
     Response response("已删除好友");
     response.data().set("friendId", other);
@@ -80,7 +69,7 @@ Response remove(Services& services, const Request& request) {
 
 Response updateRemark(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const std::int64_t other = requireId(request, "friendId");
+    const std::int64_t other = requireId(request, kFriendNames);
     // seed 004 calls it rmkName
     const bool seedName = request.param("rmkName") && !request.param("remark");
     auto remark = optionalText(request, seedName ? "rmkName" : "remark", kMaxRemark);
@@ -96,17 +85,30 @@ Response updateRemark(Services& services, const Request& request) {
 
 Response read(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const std::int64_t other = requireId(request, "friendId");
-    const auto entry = db::FriendRepository(services.db).findFriend(me, other);
-    if (!entry) throwNotAFriend();
-    const auto profile = db::UserRepository(services.db).findProfile(other);
-    if (!profile) throwNotAFriend();
+    const auto ids = readIds(request, kFriendNames, kMaxReadIds);
+    if (ids.empty()) throwBadParam("缺少参数 friendId");
+    db::FriendRepository friends(services.db);
+    db::UserRepository users(services.db);
     Response response("获取好友信息成功");
     JsonObject data = response.data();
-    JsonObject item = data.object("friend");
-    writeFriend(item, *entry);
-    item.set("time", entry->since);
-    writeUserVO(data.object("userVO"), *profile, ProfileView::Public);
+    JsonArray all = data.array("frdList");
+    std::size_t found = 0;
+    for (const std::int64_t other : ids) {
+        const auto entry = friends.findFriend(me, other);
+        const auto profile = entry ? users.findProfile(other) : std::nullopt;
+        if (!profile) continue;  // not a friend: left out of a list
+        JsonObject item = all.addObject();
+        writeFriend(item, *entry);
+        item.set("time", entry->since);
+        writeUserVO(item.object("userVO"), *profile, visibilityOf(Relation::Friend));
+        if (++found == 1 && ids.size() == 1) {  // one id: also answered as a single friend
+            JsonObject single = data.object("friend");
+            writeFriend(single, *entry);
+            single.set("time", entry->since);
+            writeUserVO(data.object("userVO"), *profile, visibilityOf(Relation::Friend));
+        }
+    }
+    if (ids.size() == 1 && found == 0) throwNotAFriend();
     return response;
 }
 
@@ -125,14 +127,18 @@ Response list(Services& services, const Request& request) {
         return a.entry->card.id < b.entry->card.id;
     });
 
+    const Page page = readPage(request, kFriendPage);
+    const std::size_t first = std::min(listed.size(), static_cast<std::size_t>(page.offset));
+    const std::size_t end = std::min(listed.size(), first + static_cast<std::size_t>(page.count));
+
     Response response("获取好友列表成功");
     JsonObject data = response.data();
     data.set("total_num", static_cast<std::int64_t>(entries.size()));
     JsonObject groups = data.object("friends");
-    for (std::size_t i = 0; i < listed.size();) {
+    for (std::size_t i = first; i < end;) {
         const char initial = listed[i].initial;
         JsonArray group = groups.array(std::string_view(&initial, 1));
-        for (; i < listed.size() && listed[i].initial == initial; ++i) {
+        for (; i < end && listed[i].initial == initial; ++i) {
             writeFriend(group.addObject(), *listed[i].entry);
         }
     }
@@ -141,7 +147,7 @@ Response list(Services& services, const Request& request) {
 
 Response diff(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const auto held = readIdList(request, "frdIDs");
+    const auto held = readIds(request, {"frdIDs", "friendIds"}, kMaxDiffIds);
     const std::set<std::int64_t> phone(held.begin(), held.end());
     const auto ids = db::FriendRepository(services.db).friendIds(me);
     const std::set<std::int64_t> server(ids.begin(), ids.end());

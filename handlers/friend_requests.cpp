@@ -149,7 +149,7 @@ Response invite(Services& services, const Request& request) {
 
 Response listRequests(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const Page page = readPage(request);
+    const Page page = readPage(request, kPeoplePage);
     const auto entries = db::FriendRequestRepository(services.db).list(me, page.offset, page.count);
     Response response("获取好友申请成功");
     JsonArray items = response.data().array("requests");

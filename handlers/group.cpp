@@ -150,8 +150,7 @@ Response info(Services& services, const Request& request) {
 
 Response mine(Services& services, const Request& request) {
     const Identity& actor = request.actor();
-    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
-    const std::int64_t count = optionalInt(request, "count", 1, 200).value_or(50);
+    const auto [offset, count] = readPage(request, {50, 200});
     db::GroupRepository groups(services.db);
     const auto summaries = groups.groupsOf(actor.userId, offset, count);
     std::vector<std::int64_t> pageIds;

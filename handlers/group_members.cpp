@@ -33,8 +33,7 @@ std::optional<int> readRemainMode(const Request& request) {
 Response members(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::int64_t groupId = requireId(request, "groupId");
-    const std::int64_t offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
-    const std::int64_t count = optionalInt(request, "count", 1, 200).value_or(50);
+    const auto [offset, count] = readPage(request, {50, 200});
     db::GroupRepository groups(services.db);
     requireGroup(groups, groupId, false);
     requireAllowed(actorIn(groups, groupId, actor.userId), GroupAction::ListMembers,

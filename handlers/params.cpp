@@ -1,5 +1,8 @@
 #include "handlers/params.hpp"
 
+#include <algorithm>
+#include <unordered_set>
+
 #include "core/text.hpp"
 #include "fcgi/api_error.hpp"
 
@@ -94,6 +97,67 @@ std::string requirePassword(const Request& request, std::string_view name) {
             throwBadParam(named(name) + "含有控制字符");
     }
     return std::string(*raw);
+}
+
+}  // namespace mmx
+
+namespace mmx {
+
+std::optional<NamedValue> firstOf(const Request& request, Names names) {
+    for (const char* name : names) {
+        if (const auto value = request.param(name)) return NamedValue{name, *value};
+    }
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> optionalId(const Request& request, Names names) {
+    const auto found = firstOf(request, names);
+    return found ? optionalId(request, found->name) : std::nullopt;
+}
+
+std::int64_t requireId(const Request& request, Names names) {
+    const auto id = optionalId(request, names);
+    if (!id) throwBadParam("缺少参数 " + std::string(*names.begin()));
+    return *id;
+}
+
+std::vector<std::int64_t> readIds(const Request& request, Names names, std::size_t maxIds) {
+    const auto found = firstOf(request, names);
+    std::vector<std::int64_t> ids;
+    if (!found) return ids;
+    const std::string name(found->name);
+    std::unordered_set<std::int64_t> seen;
+    for (std::string item : request.paramList(name)) {
+        std::erase_if(item, [](char c) { return c == '[' || c == ']' || c == ' '; });
+        if (item.empty()) continue;
+        const auto id = parseInt64(item);
+        if (!id || *id <= 0) throwBadParam(named(name) + "必须是正整数ID列表");
+        if (!seen.insert(*id).second) continue;
+        if (ids.size() == maxIds) {
+            throwBadParam(named(name) + "一次最多" + std::to_string(maxIds) + "个");
+        }
+        ids.push_back(*id);
+    }
+    return ids;
+}
+
+Page readPage(const Request& request, PageLimits limits) {
+    Page page;
+    page.offset = optionalInt(request, "offset", 0, 1000000).value_or(0);
+    page.count = optionalInt(request, "count", 1, limits.maxCount).value_or(limits.defaultCount);
+    return page;
+}
+
+void refuseOnlyUnknown(const Request& request, Names known) {
+    if (request.params.empty() || firstOf(request, known)) return;
+    std::string unknown;
+    for (const auto& [name, value] : request.params) {
+        if (unknown.find(name) != std::string::npos) continue;
+        if (!unknown.empty()) unknown += "、";
+        unknown += name;
+        if (unknown.size() > 200) break;
+    }
+    throwBadParam("不认识的参数 " + unknown);
 }
 
 }  // namespace mmx

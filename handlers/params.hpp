@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "fcgi/request.hpp"
 
@@ -30,5 +32,43 @@ std::string requirePassword(const Request& request, std::string_view name);
 // Checks a text value; nullopt when acceptable, else the reason.
 std::optional<std::string> textProblem(std::string_view value, std::size_t minChars,
                                        std::size_t maxChars);
+
+}  // namespace mmx
+
+namespace mmx {
+
+// The spellings one parameter is accepted under, the canonical one first: errors name it,
+// and answers use it. One route's table of names lives beside its handler.
+using Names = std::initializer_list<const char*>;
+
+struct NamedValue {
+    std::string_view name;  // the spelling the request used
+    std::string_view value;
+};
+
+// The value under the first of `names` that the request carries.
+std::optional<NamedValue> firstOf(const Request& request, Names names);
+
+std::int64_t requireId(const Request& request, Names names);
+std::optional<std::int64_t> optionalId(const Request& request, Names names);
+
+// Ids sent repeated, comma-separated or as one "[1,2,3]", under the first of `names` the
+// request carries: positive, each once in the order first seen, at most `maxIds`.
+std::vector<std::int64_t> readIds(const Request& request, Names names, std::size_t maxIds);
+
+// One page of a list that grows: `offset` (default 0) and `count` (1 to maxCount).
+struct PageLimits {
+    std::int64_t defaultCount;
+    std::int64_t maxCount;
+};
+struct Page {
+    std::int64_t offset = 0;
+    std::int64_t count = 20;
+};
+Page readPage(const Request& request, PageLimits limits);
+
+// Refuses a request that names none of `known` but does carry parameters: they are all
+// unknown to the route, and BAD_PARAM names them (a typo must not look like success).
+void refuseOnlyUnknown(const Request& request, Names known);
 
 }  // namespace mmx

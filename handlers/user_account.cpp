@@ -71,7 +71,7 @@ Response login(Services& services, const Request& request) {
     if (!profile) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
 
     Response response("登录成功");
-    writeUserVO(response.data().object("userVO"), *profile, ProfileView::Owner);
+    writeUserVO(response.data().object("userVO"), *profile, visibilityOf(Relation::Self));
     addIdentityHeaders(response, identity);
     return response;
 }

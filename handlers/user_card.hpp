@@ -5,6 +5,7 @@
 #include "db/user_card.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
+#include "handlers/params.hpp"
 
 namespace mmx {
 
@@ -12,11 +13,7 @@ namespace mmx {
 // (seed 004 /user/info).
 void writeUserCard(JsonObject card, const db::UserCard& user);
 
-// `offset` (default 0) and `count` (default 20, at most 100) of a list that grows.
-struct Page {
-    std::int64_t offset = 0;
-    std::int64_t count = 20;
-};
-Page readPage(const Request& request);
+// A page of people (requests, blocks, search hits): 20 by default, at most 100.
+inline constexpr PageLimits kPeoplePage{20, 100};
 
 }  // namespace mmx

@@ -6,6 +6,7 @@
 #include "core/crypto.hpp"
 #include "core/file_store.hpp"
 #include "core/media_type.hpp"
+#include "db/relation_repository.hpp"
 #include "db/user_repository.hpp"
 #include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
@@ -36,16 +37,25 @@ std::optional<std::filesystem::path> ownPhotoFile(const Services& services, std:
 
 }  // namespace
 
+// The names readUser takes its target under; without any of them it reads the caller.
+constexpr Names kTargetNames = {"userId", "userVO.userId", "uid"};
+
 Response readUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
-    const std::int64_t target = optionalId(request, "userVO.userId").value_or(actor.userId);
-    auto profile = target == actor.userId ? std::optional(actorProfile(request))
-                                          : db::UserRepository(services.db).findProfile(target);
+    // A target that was named is read or refused, never swapped for the caller.
+    const auto named = firstOf(request, kTargetNames);
+    const std::int64_t target = named ? requireId(request, named->name) : actor.userId;
+    const Relation relation = db::RelationRepository(services.db).relationOf(actor.userId, target);
+    const Visibility visibility = visibilityOf(relation);
+    if (!visibility.found) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    auto profile = relation == Relation::Self ? std::optional(actorProfile(request))
+                                              : db::UserRepository(services.db).findProfile(target);
     if (!profile) throw ApiError(ErrorCode::NotFound, "用户不存在");
-    profile->qcodeUrl = ensureQrCard(services, *profile);  // accounts older than QR cards
+    // Accounts older than QR cards get theirs when their owner reads the profile: reads
+    // of another user never write.
+    if (relation == Relation::Self) profile->qcodeUrl = ensureQrCard(services, *profile);
     Response response("获取用户信息成功");
-    writeUserVO(response.data().object("userVO"), *profile,
-                target == actor.userId ? ProfileView::Owner : ProfileView::Public);
+    writeUserVO(response.data().object("userVO"), *profile, visibility);
     return response;
 }
 
@@ -61,7 +71,10 @@ Response updateUser(Services& services, const Request& request) {
     const db::ProfileValues changes = readProfileChanges(request);
     const bool anything = std::any_of(changes.begin(), changes.end(),
                                       [](const auto& value) { return value.has_value(); });
-    if (!anything) throwBadParam("没有要修改的内容");
+    if (!anything) {
+        refuseOnlyUnknown(request, {"userVO.userId"});  // names what it did not know
+        throwBadParam("没有要修改的内容");
+    }
     db::UserRepository(services.db).updateProfile(actor.userId, changes, nowMs());
     return Response("修改用户信息成功");
 }

@@ -46,15 +46,17 @@ std::optional<std::string_view> findParam(const Request& request, std::string_vi
 
 }  // namespace
 
-void writeUserVO(JsonObject userVO, const db::UserProfile& profile, ProfileView view) {
+void writeUserVO(JsonObject userVO, const db::UserProfile& profile, Visibility visibility) {
     userVO.set("userId", profile.id);
-    if (view == ProfileView::Owner) userVO.set("phoneNumber", profile.mobile);
+    if (visibility.contact) userVO.set("phoneNumber", profile.mobile);
     for (const auto& spec : kFields) {
-        if (view == ProfileView::Public && !spec.isPublic) continue;
+        if (!spec.isPublic && !visibility.ownerFields) continue;
         userVO.set(spec.name, profile[spec.field].value_or(""));
     }
-    userVO.set("mcode", profile.mcode);
-    userVO.set("qcode", profile.qcodeUrl.value_or(""));
+    if (visibility.contact) {
+        userVO.set("mcode", profile.mcode);
+        userVO.set("qcode", profile.qcodeUrl.value_or(""));
+    }
 }
 
 db::ProfileValues readProfileChanges(const Request& request) {

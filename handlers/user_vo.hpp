@@ -3,16 +3,16 @@
 #include <optional>
 #include <string_view>
 
+#include "core/visibility.hpp"
 #include "db/user_repository.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
 
 namespace mmx {
 
-enum class ProfileView { Owner, Public };
-
-// Seed 003's userVO. The public view leaves out what only its owner may see.
-void writeUserVO(JsonObject userVO, const db::UserProfile& profile, ProfileView view);
+// The userVO of a profile, as much of it as `visibility` allows: contact details (mobile,
+// MMX code, QR card) only with `contact`, owner-only fields only with `ownerFields`.
+void writeUserVO(JsonObject userVO, const db::UserProfile& profile, Visibility visibility);
 
 // The fields `updateUser` was sent, validated; fields not sent stay nullopt.
 // Throws BAD_PARAM naming the first bad field.

@@ -380,7 +380,7 @@ BOOST_AUTO_TEST_CASE(a_remark_is_private_counted_in_characters_and_cleared_by_em
     BOOST_CHECK_EQUAL(field(*call(a, kRead, {{"friendId", id(b)}}).data("friend"), "rmkName"), "");
 }
 
-BOOST_AUTO_TEST_CASE(reading_a_friend_shows_the_card_and_public_profile_only) {
+BOOST_AUTO_TEST_CASE(reading_a_friend_shows_the_card_contacts_and_public_profile) {
     const auto a = api::newUser(), b = api::newUser(), stranger = api::newUser();
     rename(b, "小白");
     befriend(a, b);
@@ -394,8 +394,9 @@ BOOST_AUTO_TEST_CASE(reading_a_friend_shows_the_card_and_public_profile_only) {
     const rapidjson::Value* vo = r.data("userVO");
     BOOST_REQUIRE(vo != nullptr);
     BOOST_CHECK_EQUAL(field(*vo, "userId"), id(b));
-    BOOST_CHECK(!vo->HasMember("phoneNumber") && !vo->HasMember("street"));
-    BOOST_CHECK(r.body.find(b.mobile) == std::string::npos);
+    BOOST_CHECK_EQUAL(field(*vo, "phoneNumber"), b.mobile);  // contacts go to friends
+    BOOST_CHECK_EQUAL(field(*vo, "mcode"), mcodeOf(b));
+    BOOST_CHECK(!vo->HasMember("street"));  // the owner's alone
     MMX_CHECK_FAILS_WITH(call(a, kRead, {{"friendId", id(stranger)}}), "NOT_FOUND");
 }
 

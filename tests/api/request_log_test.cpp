@@ -18,7 +18,9 @@ const std::string kPing = "/app/system!ping";
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(every_request_adds_one_line) {
+    api::RequestLogWindow warmUp;
     api::http().get(kPing);
+    warmUp.lines(1);  // its line is written just after the answer: let it land first
     api::RequestLogWindow window;
     for (int i = 0; i < 5; ++i) MMX_REQUIRE_OK(api::http().get(kPing));
     const auto added = window.lines(5);

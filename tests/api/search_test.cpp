@@ -57,9 +57,10 @@ BOOST_AUTO_TEST_CASE(the_qr_card_is_a_png_served_by_nginx_made_once) {
     BOOST_CHECK_EQUAL(image.status, 200);
     BOOST_CHECK_EQUAL(image.header("content-type"), "image/png");
     BOOST_CHECK_EQUAL(image.body.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
-    // the same card on every read, and in the public profile others see
+    // the same card on every read, and in the profile a friend sees
     BOOST_CHECK_EQUAL(field(*call(u, "/user/user!readUser").data("userVO"), "qcode"), url);
     const auto other = api::newUser();
+    befriend(other, u);
     const api::Response seen = call(other, "/user/user!readUser", {{"userVO.userId", id(u)}});
     BOOST_CHECK_EQUAL(field(*seen.data("userVO"), "qcode"), url);
     BOOST_CHECK_EQUAL(field(*seen.data("userVO"), "mcode"), mcodeOf(u));
