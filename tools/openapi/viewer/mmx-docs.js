@@ -6,7 +6,7 @@ window.onload = function () {
     dom_id: "#swagger-ui",
     deepLinking: true,
     validatorUrl: null,
-    docExpansion: "none",
+    docExpansion: "list",
     tryItOutEnabled: false,
   });
 };
