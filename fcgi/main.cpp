@@ -26,7 +26,24 @@ void usage() {
     std::cerr << "usage: mmx-server                      (FastCGI worker on fd 0, e.g. under "
                  "spawn-fcgi)\n"
                  "       mmx-server --listen PATH --workers N [--socket-mode 0660]\n"
-                 "                  [--socket-group GROUP] [--pid-file FILE]\n";
+                 "                  [--socket-group GROUP] [--pid-file FILE]\n"
+                 "       mmx-server --routes                (print the route table and exit)\n";
+}
+
+// One line a route, `METHODS PATH ACCESS`, from the table the workers serve: the API
+// contract test compares it with docs/openapi.yaml. A default Config opens no database
+// connection (it is lazy) and no hash-slot file, and no handler runs.
+int printRoutes() {
+    mmx::Services services(mmx::Config{});
+    const mmx::RouteTable routes = mmx::buildRoutes(services);
+    for (const mmx::Route& route : routes.all()) {
+        const char* methods = route.methods == mmx::Methods::GetOrPost ? "GET,POST" : "POST";
+        const char* access = route.access == mmx::Access::Open     ? "open"
+                             : route.access == mmx::Access::Client ? "client"
+                                                                   : "user";
+        std::cout << methods << ' ' << route.path << ' ' << access << '\n';
+    }
+    return 0;
 }
 
 int serve(const mmx::Config& config, int listenFd) {
@@ -58,6 +75,7 @@ int serve(const mmx::Config& config, int listenFd) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--routes") return printRoutes();
     mmx::SupervisorOptions options;
     bool supervise = false;
     for (int i = 1; i < argc; ++i) {

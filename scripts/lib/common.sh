@@ -18,6 +18,9 @@ MMX_PACKAGES=(
   mariadb-server mariadb-client
   "nginx-light|nginx-full|nginx-extras|nginx-core"
   spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format iproute2
+  # The API contract's checker and the /docs/ viewer (tools/openapi, npm ci). A nodejs
+  # that bundles npm (NodeSource's) stands for Debian's npm package.
+  nodejs "npm|nodejs"
 )
 
 step() { printf '==> %s\n' "$*"; }

@@ -11,6 +11,8 @@
 #include <random>
 #include <stdexcept>
 
+#include "exchange_recorder.hpp"
+
 namespace mmx::apitest {
 namespace {
 
@@ -236,6 +238,7 @@ Response HttpClient::request(const std::string& method, const std::string& urlOr
     curl_easy_getinfo(curl_, CURLINFO_RESPONSE_CODE, &response.status);
     response.json.Parse(response.body.c_str(), response.body.size());
     if (response.json.HasParseError()) response.json.SetNull();
+    recordExchange(method, url, response);
     return response;
 }
 
