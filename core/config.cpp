@@ -72,6 +72,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_MAX_FRIENDS", c.maxFriends, 1, 100000);
     readInt(lookup, "MMX_MAX_PENDING_REQUESTS", c.maxPendingRequests, 1, 100000);
     readInt(lookup, "MMX_GROUP_MAX_MEMBERS", c.groupMaxMembers, 2, 100000);
+    readInt(lookup, "MMX_MAX_IMAGE_PIXELS", c.maxImagePixels, 1, 1'000'000'000);
     if (c.secret.size() < 16) {
         throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
     }

@@ -50,6 +50,9 @@ struct Config {
 
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;
+    // Pixels (width × height, read from the header) an uploaded picture may declare;
+    // a few KB of PNG can declare gigabytes of pixels.
+    std::int64_t maxImagePixels = 40'000'000;
 
     // Chat: how long a sender may recall a message (a group's owner/admin: always).
     int recallWindowSeconds = 120;

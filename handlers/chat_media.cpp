@@ -1,5 +1,6 @@
-// Chat media: an image or a voice clip, recognised by its bytes, written where
-// nginx serves it (/upload/chat/<yyyymm>/), never half-written.
+// Chat media: an image (decoded and encoded again) or a voice clip (every frame
+// parsed), written where nginx serves it (/upload/chat/<yyyymm>/), never
+// half-written, and recorded as the uploader's: only they can attach it.
 #include "handlers/chat_media.hpp"
 
 #include <filesystem>
@@ -7,8 +8,10 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/file_store.hpp"
-#include "core/media_type.hpp"
+#include "core/voice_clip.hpp"
+#include "db/upload_repository.hpp"
 #include "fcgi/api_error.hpp"
+#include "handlers/uploaded_image.hpp"
 
 namespace mmx::chat {
 namespace {
@@ -25,17 +28,21 @@ MediaKind requireKind(const Request& request) {
     throwBadParam("参数 kind 必须是 image 或 voice");
 }
 
-MediaType requireType(MediaKind kind, const std::string& bytes) {
+struct StoredMedia {
+    MediaType type;
+    std::string bytes;
+};
+
+StoredMedia requireMedia(const Services& services, MediaKind kind, const std::string& bytes) {
     if (kind == MediaKind::Image) {
         if (bytes.size() > kChatImageMaxBytes) throwBadParam("图片不能大于3M");
-        const auto type = sniffImage(bytes);
-        if (!type) throwBadParam("图片只能是jpg、png、bmp、gif格式");
-        return *type;
+        CleanedImage image = requireCleanImage(services, bytes, "图片只能是jpg、png、bmp、gif格式");
+        return {image.type, std::move(image.bytes)};
     }
     if (bytes.size() > kChatVoiceMaxBytes) throwBadParam("语音不能大于2M");
-    const auto type = sniffAudio(bytes);
-    if (!type) throwBadParam("语音只能是amr、aac、m4a、mp3格式");
-    return *type;
+    const auto type = checkVoiceClip(bytes);
+    if (!type) throwBadParam("语音只能是完整的amr、aac、m4a、mp3文件");
+    return {*type, bytes};
 }
 
 }  // namespace
@@ -45,32 +52,44 @@ Response uploadMedia(Services& services, const Request& request) {
     const MediaKind kind = requireKind(request);
     const UploadedFile* upload = request.file("file");
     if (upload == nullptr || upload->bytes.empty()) throwBadParam("缺少文件 file");
-    const MediaType type = requireType(kind, upload->bytes);
+    const StoredMedia media = requireMedia(services, kind, upload->bytes);
 
     const std::string month = mediaMonthFolder(nowMs());
-    const std::string name =
-        std::to_string(actor.userId) + "_" + randomHex(12) + "." + std::string(type.extension);
-    writeFileAtomically(chatDirectory(services) / month, name, upload->bytes);
+    const std::string name = std::to_string(actor.userId) + "_" + randomHex(12) + "." +
+                             std::string(media.type.extension);
+    const auto stored = writeFileAtomically(chatDirectory(services) / month, name, media.bytes);
+    try {
+        db::UploadRepository(services.db)
+            .record("chat/" + month + "/" + name, actor.userId,
+                    kind == MediaKind::Image ? "image" : "voice", nowMs());
+    } catch (...) {
+        std::error_code ignored;
+        std::filesystem::remove(stored, ignored);  // a failed upload leaves no file behind
+        throw;
+    }
 
     Response response("上传成功");
     response.data()
         .set("url", services.config.publicBaseUrl + "/upload/chat/" + month + "/" + name)
         .set("kind", kind == MediaKind::Image ? "image" : "voice")
-        .set("mime", type.mime)
-        .set("size", static_cast<std::int64_t>(upload->bytes.size()));
+        .set("mime", media.type.mime)
+        .set("size", static_cast<std::int64_t>(media.bytes.size()));
     return response;
 }
 
-std::string requireChatMediaUrl(const Services& services, std::string_view url, MediaKind kind,
-                                std::string_view param) {
+std::string requireOwnChatMediaUrl(Services& services, std::int64_t actorId, std::string_view url,
+                                   MediaKind kind, std::string_view param) {
     const auto path = chatMediaPath(url, services.config.publicBaseUrl);
     const bool fits = path && (kind == MediaKind::Image ? isChatImageExtension(*path)
                                                         : isChatVoiceExtension(*path));
     std::error_code ignored;
-    if (!fits || !std::filesystem::is_regular_file(chatDirectory(services) / *path, ignored)) {
+    // Someone else's file is answered as a file that is not there: the answer tells
+    // nobody whether a URL they guessed or saw names a stored file.
+    if (!fits || !std::filesystem::is_regular_file(chatDirectory(services) / *path, ignored) ||
+        db::UploadRepository(services.db).ownerOf("chat/" + *path) != actorId) {
         throwBadParam("参数 " + std::string(param) +
-                      (kind == MediaKind::Image ? " 必须是上传聊天图片返回的地址"
-                                                : " 必须是上传语音返回的地址"));
+                      (kind == MediaKind::Image ? " 必须是你上传聊天图片返回的地址"
+                                                : " 必须是你上传语音返回的地址"));
     }
     return std::string(url);
 }

@@ -15,8 +15,9 @@ Response uploadMedia(Services& services, const Request& request);
 
 enum class MediaKind { Image, Voice };
 
-// The URL when it names a stored chat upload of that kind; else BAD_PARAM on `param`.
-std::string requireChatMediaUrl(const Services& services, std::string_view url, MediaKind kind,
-                                std::string_view param);
+// The URL when it names a stored chat upload of that kind that `actorId` uploaded;
+// else BAD_PARAM on `param` (someone else's file is answered as a missing one).
+std::string requireOwnChatMediaUrl(Services& services, std::int64_t actorId, std::string_view url,
+                                   MediaKind kind, std::string_view param);
 
 }  // namespace mmx::chat

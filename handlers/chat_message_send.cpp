@@ -27,7 +27,7 @@ namespace {
 constexpr unsigned kForeignKeyMissing = 1452;
 
 // msgType and what it carries: the text, or the uploaded file (and a voice's length).
-void readBody(const Services& services, const Request& request, db::NewMessage& message) {
+void readBody(Services& services, const Request& request, db::NewMessage& message) {
     const auto typeName = request.param("msgType");
     if (!typeName || typeName->empty()) throwBadParam("缺少参数 msgType");
     const auto type = parseMessageType(*typeName);
@@ -44,7 +44,7 @@ void readBody(const Services& services, const Request& request, db::NewMessage& 
     const auto url = request.param("url");
     if (!url || url->empty()) throwBadParam("缺少参数 url");
     const MediaKind kind = *type == MessageType::Image ? MediaKind::Image : MediaKind::Voice;
-    message.url = requireChatMediaUrl(services, *url, kind, "url");
+    message.url = requireOwnChatMediaUrl(services, request.actor().userId, *url, kind, "url");
     if (*type == MessageType::Voice) {
         message.duration = optionalInt(request, "duration", 1, kVoiceMaxSeconds);
         if (!message.duration) throwBadParam("缺少参数 duration");

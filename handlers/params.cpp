@@ -22,9 +22,7 @@ std::optional<std::string> textProblem(std::string_view value, std::size_t minCh
                                        std::size_t maxChars) {
     const auto length = utf8Length(value);
     if (!length) return "不是有效的UTF-8文本";
-    for (const char c : value) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return "含有控制字符";
-    }
+    if (auto problem = displayTextProblem(value)) return problem;
     if (*length < minChars)
         return minChars == 1 ? "不能为空" : "至少" + std::to_string(minChars) + "个字符";
     if (*length > maxChars) return "不能超过" + std::to_string(maxChars) + "个字符";

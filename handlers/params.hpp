@@ -18,7 +18,9 @@ std::optional<std::int64_t> optionalId(const Request& request, std::string_view 
 std::optional<std::int64_t> optionalInt(const Request& request, std::string_view name,
                                         std::int64_t min, std::int64_t max);
 
-// Text counted in characters, trimmed, valid UTF-8 with no control characters.
+// Text counted in characters, trimmed, valid UTF-8 that can be shown as it is: no
+// control characters, no direction overrides, not only invisible characters
+// (displayTextProblem in core/text.hpp).
 std::string requireText(const Request& request, std::string_view name, std::size_t minChars,
                         std::size_t maxChars);
 std::optional<std::string> optionalText(const Request& request, std::string_view name,

@@ -7,11 +7,13 @@
 #include "core/file_store.hpp"
 #include "core/media_type.hpp"
 #include "db/relation_repository.hpp"
+#include "db/upload_repository.hpp"
 #include "db/user_repository.hpp"
 #include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 #include "handlers/qr_cards.hpp"
 #include "handlers/sessions.hpp"
+#include "handlers/uploaded_image.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
 
@@ -86,21 +88,27 @@ Response uploadPhoto(Services& services, const Request& request) {
     if (static_cast<std::int64_t>(upload->bytes.size()) > services.config.photoMaxBytes) {
         throwBadParam("头像不能大于3M");
     }
-    const auto type = sniffImage(upload->bytes);
-    if (!type || type->extension == "gif") throwBadParam("头像只能是jpg、jpeg、bmp、png格式");
+    constexpr std::string_view kFormats = "头像只能是jpg、jpeg、bmp、png格式";
+    const auto sniffed = sniffImage(upload->bytes);
+    if (!sniffed || sniffed->extension == "gif") throwBadParam(std::string(kFormats));
+    // What is stored is the picture alone: no EXIF (a phone's photo says where it was
+    // taken), nothing after its end. A BMP is stored as PNG.
+    const CleanedImage image = requireCleanImage(services, upload->bytes, kFormats);
 
     db::UserRepository users(services.db);
     const auto before = users.findProfile(actor.userId);
     if (!before) throw ApiError(ErrorCode::NotFound, "用户不存在");
 
-    const std::string name =
-        std::to_string(actor.userId) + "_" + randomHex(12) + "." + std::string(type->extension);
-    const auto stored = writeFileAtomically(photoDirectory(services), name, upload->bytes);
+    const std::string name = std::to_string(actor.userId) + "_" + randomHex(12) + "." +
+                             std::string(image.type.extension);
+    const auto stored = writeFileAtomically(photoDirectory(services), name, image.bytes);
     const std::string url =
         services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/" + name;
     try {
         db::ProfileValues changes;
         changes[static_cast<std::size_t>(db::ProfileField::UserPhoto)] = url;
+        db::UploadRepository(services.db)
+            .record(std::string(kPhotoFolder) + "/" + name, actor.userId, "photo", nowMs());
         users.updateProfile(actor.userId, changes, nowMs());
     } catch (...) {
         std::filesystem::remove(stored);  // a failed upload leaves no file behind

@@ -14,7 +14,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 MMX_PACKAGES=(
   build-essential cmake pkg-config
   libfcgi-dev libcgicc-dev rapidjson-dev libmariadb-dev libsodium-dev
-  libboost-test-dev libcurl4-openssl-dev libicu-dev libqrencode-dev libpng-dev
+  libboost-test-dev libcurl4-openssl-dev libicu-dev libqrencode-dev libpng-dev libvips-dev
   mariadb-server mariadb-client
   "nginx-light|nginx-full|nginx-extras|nginx-core"
   spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format iproute2

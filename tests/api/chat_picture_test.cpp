@@ -65,6 +65,20 @@ BOOST_AUTO_TEST_CASE(a_picture_needs_an_uploaded_chat_image) {
     MMX_CHECK_FAILS_WITH(post(u, chat::kPictureCreate), "BAD_PARAM");
 }
 
+BOOST_AUTO_TEST_CASE(a_picture_of_someone_elses_upload_is_refused_as_a_missing_one) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser other = api::newUser();
+    chat::makeFriends(owner, other);
+    const std::string url = chat::uploadedUrl(owner, "image", mmx::apitest::images::png());
+    const api::Response theirs = post(other, chat::kPictureCreate, {{"picUrl", url}});
+    MMX_CHECK_FAILS_WITH(theirs, "BAD_PARAM");
+    std::string missing = url;
+    missing.replace(missing.rfind('/') + 1, 4, "zzzz");
+    const api::Response nothing = post(other, chat::kPictureCreate, {{"picUrl", missing}});
+    BOOST_CHECK_EQUAL(theirs.info(), nothing.info());  // tells nothing of the file
+    MMX_CHECK_OK(post(owner, chat::kPictureCreate, {{"picUrl", url}}));
+}
+
 BOOST_AUTO_TEST_CASE(pictures_are_listed_by_user_newest_first_for_the_owner_and_friends) {
     const api::TestUser owner = api::newUser();
     const api::TestUser buddy = api::newUser();

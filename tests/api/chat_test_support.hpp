@@ -190,8 +190,9 @@ inline long long unread(const api::TestUser& u, const std::string& conversationI
 
 // ---- media ------------------------------------------------------------------
 
+// One 12.2 kbit/s frame (a header byte, 31 bytes of speech) and one "no data" frame.
 inline std::string amrClip() {
-    return std::string("#!AMR\n\x3c\x48\xf5\x1f\x96\x66\x79\xe1", 14);
+    return std::string("#!AMR\n\x3c", 7) + std::string(31, '\x55') + "\x7c";
 }
 
 inline std::string mp3Clip() {
@@ -209,16 +210,17 @@ inline std::string aacClip() {
     return frame + frame + frame;
 }
 
+// An `ftyp` box of an audio brand, then `moov` and `mdat` (empty).
 inline std::string m4aClip() {
     return std::string(
-               "\x00\x00\x00\x18"
-               "ftypM4A \x00\x00\x02\x00"
-               "M4A isom",
-               24) +
-           std::string(
-               "\x00\x00\x00\x08"
-               "free",
-               8);
+        "\x00\x00\x00\x18"
+        "ftypM4A \x00\x00\x02\x00"
+        "M4A isom"
+        "\x00\x00\x00\x08"
+        "moov"
+        "\x00\x00\x00\x08"
+        "mdat",
+        40);
 }
 
 inline api::Response upload(const api::TestUser& u, const std::string& kind,
