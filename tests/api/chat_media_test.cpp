@@ -13,16 +13,6 @@ namespace {
 
 namespace images = mmx::apitest::images;
 
-std::set<std::string> storedChatFiles() {
-    std::set<std::string> all;
-    const std::string root = api::stackEnv().varDir + "/upload/chat";
-    for (const std::string& month : api::filesIn(root)) {
-        for (const std::string& name : api::filesIn(root + "/" + month))
-            all.insert(month + "/" + name);
-    }
-    return all;
-}
-
 // The upload succeeded with a URL of our shape and that extension, and nginx
 // serves what the answer describes, with the type and nosniff; returns the body.
 std::string checkServed(const api::Response& r, const std::string& extension,
@@ -58,9 +48,10 @@ void checkImageServed(const api::Response& r, const std::string& extension,
 
 void checkRefusedWithoutTrace(const api::TestUser& u, const std::string& kind,
                               const std::string& bytes) {
-    const std::set<std::string> before = storedChatFiles();
+    const std::set<std::string> before = api::uploadsOf(u.session.userId, "chat");
     MMX_CHECK_FAILS_WITH(chat::upload(u, kind, bytes), "BAD_PARAM");
-    BOOST_CHECK_MESSAGE(storedChatFiles() == before, "a refused upload left a file behind");
+    BOOST_CHECK_MESSAGE(api::uploadsOf(u.session.userId, "chat") == before,
+                        "a refused upload left a file behind");
 }
 
 }  // namespace

@@ -26,15 +26,6 @@ api::Response upload(const api::Session& s, const api::FilePart& file) {
     return api::http().postMultipart(kUpload, {}, {file}, api::authHeaders(s));
 }
 
-std::string photoDir() {
-    return api::stackEnv().varDir + "/upload/images/userPhoto";
-}
-
-std::set<std::string> storedPhotos() {
-    const auto names = api::filesIn(photoDir());
-    return {names.begin(), names.end()};
-}
-
 std::string profilePhoto(const api::Session& s) {
     const api::Response r = api::http().post(kReadUser, {}, api::authHeaders(s));
     const rapidjson::Value* user = r.data("userVO");
@@ -71,11 +62,12 @@ void checkServedBack(const std::string& url, const std::string& magic,
 
 void checkRefusedWithoutTrace(const api::Session& s, const api::FilePart& file) {
     const std::string before = profilePhoto(s);
-    const std::set<std::string> filesBefore = storedPhotos();
+    const std::set<std::string> filesBefore = api::uploadsOf(s.userId, "images/userPhoto");
     const api::Response r = upload(s, file);
     MMX_CHECK_FAILS_WITH(r, "BAD_PARAM");
     BOOST_CHECK_EQUAL(profilePhoto(s), before);
-    BOOST_CHECK_MESSAGE(storedPhotos() == filesBefore, "a refused upload left a file behind");
+    BOOST_CHECK_MESSAGE(api::uploadsOf(s.userId, "images/userPhoto") == filesBefore,
+                        "a refused upload left a file behind");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <random>
@@ -156,6 +157,21 @@ TestUser newUser() {
     registerUser(u.mobile, u.password);
     u.session = login(u.mobile, u.password, uniqueClient());
     return u;
+}
+
+std::set<std::string> uploadsOf(long long userId, const std::string& folder) {
+    namespace fs = std::filesystem;
+    const fs::path root = fs::path(stackEnv().varDir) / "upload" / folder;
+    const std::string prefix = std::to_string(userId) + "_";
+    std::set<std::string> found;
+    std::error_code missing;
+    for (fs::recursive_directory_iterator it(root, missing), end; !missing && it != end;
+         it.increment(missing)) {
+        if (it->is_regular_file() && it->path().filename().string().rfind(prefix, 0) == 0) {
+            found.insert(fs::relative(it->path(), root).string());
+        }
+    }
+    return found;
 }
 
 void runSql(const std::string& sql) {

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,9 @@ std::vector<pid_t> childrenOf(pid_t parent);
 bool processAlive(pid_t pid);
 
 std::string readFile(const std::string& path);
+// Every file the stack stored for `userId` under upload/<folder> (names begin "<userId>_"),
+// as paths relative to that folder: what a test may compare while other suites upload too.
+std::set<std::string> uploadsOf(long long userId, const std::string& folder);
 std::vector<std::string> filesIn(const std::string& dir);
 size_t countLines(const std::string& path);
 

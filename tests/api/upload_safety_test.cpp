@@ -21,21 +21,12 @@ const std::string kPhotoUpload = "/user/user!uploadPhoto";
 const std::string kPhp = "<?php system($_GET['c']); ?>";
 const std::string kHtml = "<html><script>alert(document.cookie)</script></html>";
 
-std::set<std::string> storedChatFiles() {
-    std::set<std::string> all;
-    const std::string root = api::stackEnv().varDir + "/upload/chat";
-    for (const std::string& month : api::filesIn(root)) {
-        for (const std::string& name : api::filesIn(root + "/" + month))
-            all.insert(month + "/" + name);
-    }
-    return all;
-}
-
 void checkRefusedWithoutTrace(const api::TestUser& u, const std::string& kind,
                               const std::string& bytes) {
-    const std::set<std::string> before = storedChatFiles();
+    const std::set<std::string> before = api::uploadsOf(u.session.userId, "chat");
     MMX_CHECK_FAILS_WITH(chat::upload(u, kind, bytes), "BAD_PARAM");
-    BOOST_CHECK_MESSAGE(storedChatFiles() == before, "a refused upload left a file behind");
+    BOOST_CHECK_MESSAGE(api::uploadsOf(u.session.userId, "chat") == before,
+                        "a refused upload left a file behind");
 }
 
 // What nginx serves at the URL the upload answered with (under data.<field>).
