@@ -18,6 +18,7 @@ MMX_PACKAGES=(
   mariadb-server mariadb-client
   "nginx-light|nginx-full|nginx-extras|nginx-core"
   spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format iproute2
+  clang libclang-rt-14-dev
 )
 
 step() { printf '==> %s\n' "$*"; }
@@ -158,8 +159,13 @@ mmx_export_server_env() {
   export MMX_SECRET
   export MMX_LOGIN_IP_LIMIT=${MMX_LOGIN_IP_LIMIT:-100000}
   export MMX_CODE_IP_LIMIT=${MMX_CODE_IP_LIMIT:-100000}
+  # nginx's per-address limits too: benchmarks and test suites send flat out from one address.
+  export MMX_NGINX_REQ_RATE=${MMX_NGINX_REQ_RATE:-100000}
+  export MMX_NGINX_REQ_BURST=${MMX_NGINX_REQ_BURST:-100000}
+  export MMX_NGINX_CONN_LIMIT=${MMX_NGINX_CONN_LIMIT:-10000}
   note "per-IP limits are loosened for local work" \
-    "(MMX_LOGIN_IP_LIMIT=$MMX_LOGIN_IP_LIMIT, MMX_CODE_IP_LIMIT=$MMX_CODE_IP_LIMIT)"
+    "(MMX_LOGIN_IP_LIMIT=$MMX_LOGIN_IP_LIMIT, MMX_CODE_IP_LIMIT=$MMX_CODE_IP_LIMIT," \
+    "nginx: ${MMX_NGINX_REQ_RATE} r/s, burst ${MMX_NGINX_REQ_BURST}, ${MMX_NGINX_CONN_LIMIT} connections)"
 }
 
 # Writes the exported environment to $VAR/env.sh for tests and people
