@@ -70,10 +70,10 @@ std::size_t parseOnce(const Shape& shape, const std::string& body, bool own) {
 
 // The best of several timed runs, each parsing enough copies to take a few ms.
 double nanosPerByte(const Shape& shape, const std::string& body, bool own) {
-    const std::size_t copies = std::max<std::size_t>(1, (6 * 1024 * 1024) / body.size());
+    const std::size_t copies = std::max<std::size_t>(1, (4 * 1024 * 1024) / body.size());
     double best = std::numeric_limits<double>::max();
     std::size_t sink = 0;
-    for (int run = 0; run < 3; ++run) {
+    for (int run = 0; run < 5; ++run) {
         const auto start = std::chrono::steady_clock::now();
         for (std::size_t i = 0; i < copies; ++i) sink += parseOnce(shape, body, own);
         const std::chrono::duration<double, std::nano> spent =
