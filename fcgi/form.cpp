@@ -18,8 +18,15 @@ bool startsWithNoCase(std::string_view text, std::string_view prefix) {
            strncasecmp(text.data(), prefix.data(), prefix.size()) == 0;
 }
 
-void requireUtf8(std::string_view text) {
-    if (!utf8Length(text)) throwBadParam("参数含有无效的 UTF-8 字符");
+// Names longer than this are not repeated back in a refusal.
+constexpr std::size_t kMaxEchoedName = 64;
+
+// A refusal names the parameter when its name is itself fit to show.
+void requireUtf8(std::string_view name, std::string_view value) {
+    if (!utf8Length(name)) throwBadParam("参数名含有无效的 UTF-8 字符");
+    if (utf8Length(value)) return;
+    if (name.size() > kMaxEchoedName) throwBadParam("参数含有无效的 UTF-8 字符");
+    throwBadParam("参数 " + std::string(name) + " 含有无效的 UTF-8 字符");
 }
 
 // cgicc reads a multipart body through CgiInput; this one serves it from memory and
@@ -80,16 +87,14 @@ void FormCollector::count(const std::string& name) {
 }
 
 void FormCollector::addParam(std::string&& name, std::string&& value) {
-    requireUtf8(name);
-    requireUtf8(value);
+    requireUtf8(name, value);
     count(name);
     request_.params.emplace_back(std::move(name), std::move(value));
 }
 
 void FormCollector::addFile(UploadedFile&& file) {
-    requireUtf8(file.field);
-    requireUtf8(file.filename);
-    requireUtf8(file.contentType);
+    requireUtf8(file.field, file.filename);
+    requireUtf8(file.field, file.contentType);
     count(file.field);
     request_.files.push_back(std::move(file));
 }

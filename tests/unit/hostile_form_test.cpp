@@ -136,6 +136,9 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_in_a_name_or_value_is_refused_at_the_parse) {
     const std::string multipart = multipartField("xyz", "nick", "\xFF") + "--xyz--\r\n";
     BOOST_TEST(!refusal("multipart/form-data; boundary=xyz", multipart).empty());
     BOOST_TEST(refusal(kUrlencoded, "nick=%E5%BD%AA").empty());
+    BOOST_TEST(refusal(kUrlencoded, "userVO.nickName=%FF") ==
+               "参数 userVO.nickName 含有无效的 UTF-8 字符");
+    BOOST_TEST(refusal(kUrlencoded, "%FF=1") == "参数名含有无效的 UTF-8 字符");
 }
 
 BOOST_AUTO_TEST_CASE(file_bytes_are_not_held_to_utf8) {
