@@ -73,6 +73,9 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_MAX_PENDING_REQUESTS", c.maxPendingRequests, 1, 100000);
     readInt(lookup, "MMX_GROUP_MAX_MEMBERS", c.groupMaxMembers, 2, 100000);
     readInt(lookup, "MMX_MAX_IMAGE_PIXELS", c.maxImagePixels, 1, 1'000'000'000);
+    readInt(lookup, "MMX_MAX_PARAMS", c.maxParams, 10, 100000);
+    readInt(lookup, "MMX_MAX_REPEATS", c.maxRepeats, 1, 100000);
+    readInt(lookup, "MMX_REQUEST_CPU_SECONDS", c.requestCpuSeconds, 0, 3600);
     if (c.secret.size() < 16) {
         throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
     }

@@ -64,6 +64,14 @@ struct Config {
 
     // Groups: the member cap a new group gets (its owner included)
     int groupMaxMembers = 500;
+
+    // One request (MMX_MAX_PARAMS, MMX_MAX_REPEATS): parameters and files it may carry,
+    // and values under one name (selectPhones and addMembers send up to 500).
+    int maxParams = 1000;
+    int maxRepeats = 500;
+    // CPU seconds one request may spend before its worker is stopped and replaced
+    // (MMX_REQUEST_CPU_SECONDS; 0: no budget).
+    int requestCpuSeconds = 5;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

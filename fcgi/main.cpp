@@ -68,7 +68,11 @@ int serve(const mmx::Config& config, int listenFd) {
             std::cerr << "housekeeping failed: " << error.what() << std::endl;
         }
     };
-    mmx::runWorker(listenFd, dispatcher, log, housekeeping);
+    mmx::WorkerSettings settings;
+    settings.form.maxParams = static_cast<std::size_t>(config.maxParams);
+    settings.form.maxRepeats = static_cast<std::size_t>(config.maxRepeats);
+    settings.requestCpuSeconds = config.requestCpuSeconds;
+    mmx::runWorker(listenFd, dispatcher, log, settings, housekeeping);
     return 0;
 }
 

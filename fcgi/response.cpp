@@ -115,4 +115,27 @@ std::string Response::body() const {
     return std::string(buffer.GetString(), buffer.GetSize());
 }
 
+bool isSafeHeaderText(std::string_view text) {
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7f) return false;
+    }
+    return true;
+}
+
+std::string responseHead(const Response& response, std::string_view reason) {
+    std::string head = "Status: " + std::to_string(response.status()) + " " + std::string(reason) +
+                       "\r\nContent-Type: application/json; charset=utf-8\r\n"
+                       "Cache-Control: no-store\r\n";
+    for (const auto& [name, value] : response.headers()) {
+        if (name.empty() || !isSafeHeaderText(name) || name.find(':') != std::string::npos ||
+            !isSafeHeaderText(value)) {
+            continue;
+        }
+        head += name + ": " + value + "\r\n";
+    }
+    head += "\r\n";
+    return head;
+}
+
 }  // namespace mmx

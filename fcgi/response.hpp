@@ -89,4 +89,13 @@ class Response {
     std::vector<std::pair<std::string, std::string>> headers_;
 };
 
+// The CGI head of `response` (Status, the fixed headers, then its own), ending in the
+// blank line. A header whose name or value holds a control byte (CR and LF above all,
+// which would start a header or a body of the client's making) is left out, never
+// written as it is.
+std::string responseHead(const Response& response, std::string_view reason);
+
+// Whether `text` may be written into a header line: no byte below 0x20 but tab, no DEL.
+bool isSafeHeaderText(std::string_view text);
+
 }  // namespace mmx

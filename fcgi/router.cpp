@@ -2,18 +2,9 @@
 
 #include <iostream>
 
+#include "fcgi/identity_headers.hpp"
+
 namespace mmx {
-namespace {
-
-bool isValidClient(std::string_view client) {
-    if (client.empty() || client.size() > kMaxClientLength) return false;
-    for (const char c : client) {
-        if (c <= ' ' || c > '~') return false;
-    }
-    return true;
-}
-
-}  // namespace
 
 void addIdentityHeaders(Response& response, const Identity& identity) {
     response.addHeader("uid", std::to_string(identity.userId));

@@ -9,6 +9,7 @@
 #include <iostream>
 
 #include "fcgi/cgicc_input.hpp"
+#include "fcgi/cpu_budget.hpp"
 #include "fcgi/form.hpp"
 
 namespace mmx {
@@ -59,12 +60,7 @@ const char* reasonPhrase(int status) {
 }
 
 void writeResponse(FCGX_Request& raw, const Response& response) {
-    std::string head = "Status: " + std::to_string(response.status()) + " " +
-                       reasonPhrase(response.status()) +
-                       "\r\nContent-Type: application/json; charset=utf-8\r\n"
-                       "Cache-Control: no-store\r\n";
-    for (const auto& [name, value] : response.headers()) head += name + ": " + value + "\r\n";
-    head += "\r\n";
+    const std::string head = responseHead(response, reasonPhrase(response.status()));
     const std::string body = response.body();
     FCGX_PutStr(head.data(), static_cast<int>(head.size()), raw.out);
     FCGX_PutStr(body.data(), static_cast<int>(body.size()), raw.out);
@@ -78,7 +74,8 @@ std::string loggedUid(const Request& request, const Response& response) {
     return {};
 }
 
-Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, Request& request) {
+Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits& limits,
+               Request& request) {
     request.method = methodOf(paramOf(raw, "REQUEST_METHOD"));
     request.path = pathOf(raw);
     request.remoteAddr = paramOf(raw, "REMOTE_ADDR");
@@ -91,7 +88,9 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, Request& request
     if (request.method == Method::Get || request.method == Method::Post) {
         try {
             FcgiCgiInput input(raw);
-            parseForm(input, request);
+            parseForm(input, request, limits);
+        } catch (const ApiError& error) {
+            return Response::failure(error.code(), error.info());
         } catch (const std::exception&) {
             return Response::failure(ErrorCode::BadParam, "请求格式错误");
         }
@@ -109,10 +108,11 @@ void installWorkerSignalHandlers() {
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
     signal(SIGPIPE, SIG_IGN);
+    installCpuBudgetHandler();
 }
 
 void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
-               const std::function<void()>& afterRequest) {
+               const WorkerSettings& settings, const std::function<void()>& afterRequest) {
     FCGX_Init();
     FCGX_Request raw;
     FCGX_InitRequest(&raw, listenFd, 0);
@@ -124,17 +124,19 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
     sigaddset(&stopSignals, SIGINT);
     while (!stopRequested && FCGX_Accept_r(&raw) >= 0) {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+        armCpuBudget(settings.requestCpuSeconds);
         const auto started = std::chrono::steady_clock::now();
         Request request;
         Response response;
         try {
-            response = serve(raw, dispatcher, request);
+            response = serve(raw, dispatcher, settings.form, request);
         } catch (const std::exception& error) {
             std::cerr << "request " << request.path << " failed: " << error.what() << std::endl;
             response = Response::failure(ErrorCode::ServerError, "服务器繁忙，请稍后再试");
         }
         writeResponse(raw, response);
         FCGX_Finish_r(&raw);
+        disarmCpuBudget();
         const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include "fcgi/form.hpp"
 #include "fcgi/request_log.hpp"
 #include "fcgi/router.hpp"
 
@@ -14,9 +15,15 @@ inline constexpr long kMaxBodyBytes = 4L * 1024 * 1024;
 // idle in accept stops at once and a busy one stops after its request.
 void installWorkerSignalHandlers();
 
+// What bounds one request's cost in a worker.
+struct WorkerSettings {
+    FormLimits form;
+    int requestCpuSeconds = 5;  // MMX_REQUEST_CPU_SECONDS; 0: no budget
+};
+
 // Serves requests on `listenFd` until shutdown; one request at a time.
 // `afterRequest` runs between requests (housekeeping that must not delay an answer).
 void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
-               const std::function<void()>& afterRequest);
+               const WorkerSettings& settings, const std::function<void()>& afterRequest);
 
 }  // namespace mmx

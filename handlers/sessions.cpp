@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "db/session_repository.hpp"
 #include "fcgi/api_error.hpp"
+#include "fcgi/identity_headers.hpp"
 
 namespace mmx {
 namespace {
@@ -19,13 +20,15 @@ std::int64_t ttlMs(const Services& services) {
 }  // namespace
 
 Identity authenticate(Services& services, const Request& request) {
-    if (request.uidHeader.empty() || request.tokenHeader.empty()) {
+    const PresentedSession presentedSession =
+        readSessionHeaders(request.uidHeader, request.tokenHeader);
+    if (presentedSession.state == SessionHeaders::Missing) {
         throw ApiError(ErrorCode::AuthRequired, "请先登录");
     }
-    const auto userId = parseInt64(request.uidHeader);
-    if (!userId || *userId <= 0 || request.tokenHeader.size() > 128) {
+    if (presentedSession.state == SessionHeaders::Invalid) {
         throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     }
+    const std::optional<std::int64_t> userId = presentedSession.userId;
     db::SessionRepository sessions(services.db);
     auto found = sessions.findWithActor(*userId, request.client);
     const std::string presented = secretHash(request.tokenHeader, services.config.secret);

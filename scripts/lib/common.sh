@@ -21,6 +21,7 @@ MMX_PACKAGES=(
   # The API contract's checker and the /docs/ viewer (tools/openapi, npm ci). A nodejs
   # that bundles npm (NodeSource's) stands for Debian's npm package.
   nodejs "npm|nodejs"
+  clang libclang-rt-14-dev
 )
 
 step() { printf '==> %s\n' "$*"; }
@@ -161,8 +162,13 @@ mmx_export_server_env() {
   export MMX_SECRET
   export MMX_LOGIN_IP_LIMIT=${MMX_LOGIN_IP_LIMIT:-100000}
   export MMX_CODE_IP_LIMIT=${MMX_CODE_IP_LIMIT:-100000}
+  # nginx's per-address limits too: benchmarks and test suites send flat out from one address.
+  export MMX_NGINX_REQ_RATE=${MMX_NGINX_REQ_RATE:-100000}
+  export MMX_NGINX_REQ_BURST=${MMX_NGINX_REQ_BURST:-100000}
+  export MMX_NGINX_CONN_LIMIT=${MMX_NGINX_CONN_LIMIT:-10000}
   note "per-IP limits are loosened for local work" \
-    "(MMX_LOGIN_IP_LIMIT=$MMX_LOGIN_IP_LIMIT, MMX_CODE_IP_LIMIT=$MMX_CODE_IP_LIMIT)"
+    "(MMX_LOGIN_IP_LIMIT=$MMX_LOGIN_IP_LIMIT, MMX_CODE_IP_LIMIT=$MMX_CODE_IP_LIMIT," \
+    "nginx: ${MMX_NGINX_REQ_RATE} r/s, burst ${MMX_NGINX_REQ_BURST}, ${MMX_NGINX_CONN_LIMIT} connections)"
 }
 
 # Writes the exported environment to $VAR/env.sh for tests and people
