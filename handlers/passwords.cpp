@@ -81,7 +81,13 @@ void countWrongPassword(Services& services, const PasswordTry& attempt) {
     countHit(services, kTriesPerClient, clientKey(attempt), kLimitWindowMs);
 }
 
-void clearPasswordTries(Services& services, std::string_view account) {
+void clearPasswordTries(Services& services, const PasswordTry& attempt) {
+    forgive(services, kTriesPerAccount, attempt.account);
+    forgive(services, kTriesPerAddress, addressKey(attempt));
+    forgive(services, kTriesPerClient, clientKey(attempt));
+}
+
+void clearEveryPasswordTry(Services& services, std::string_view account) {
     forgive(services, kTriesPerAccount, account);
     forgiveEvery(services, kTriesPerAddress, std::string(account) + "@");
     forgiveEvery(services, kTriesPerClient, std::string(account) + "#");

@@ -39,8 +39,11 @@ struct PasswordTry {
 void admitPasswordTry(Services& services, const PasswordTry& attempt);
 // A wrong password, counted on all three counters.
 void countWrongPassword(Services& services, const PasswordTry& attempt);
-// The right password: the account's counters start over.
-void clearPasswordTries(Services& services, std::string_view account);
+// The right password: the account's count and those of this address and client start
+// over (other addresses keep theirs: a stranger elsewhere gains nothing by it).
+void clearPasswordTries(Services& services, const PasswordTry& attempt);
+// A reset by SMS code: every counter of the account starts over.
+void clearEveryPasswordTry(Services& services, std::string_view account);
 
 // The counter key of an account's tries, shared by login and updatePassword.
 std::string passwordAccountKey(std::int64_t userId);

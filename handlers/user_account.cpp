@@ -66,7 +66,7 @@ Response login(Services& services, const Request& request) {
         countWrongPassword(services, attempt);
         throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
     }
-    clearPasswordTries(services, attempt.account);
+    clearPasswordTries(services, attempt);
     if (passwordNeedsRehash(credentials->passwordHash)) {
         users.setPasswordHash(credentials->id, hashPasswordLimited(services, password), nowMs());
     }
@@ -149,7 +149,7 @@ Response noLoginUpdatePassword(Services& services, const Request& request) {
         resetUser = *userId;
     });
     // The owner proved the mobile: whatever strangers tried before starts over.
-    clearPasswordTries(services, passwordAccountKey(resetUser));
+    clearEveryPasswordTry(services, passwordAccountKey(resetUser));
     return Response("重置密码成功");
 }
 
@@ -167,7 +167,7 @@ Response updatePassword(Services& services, const Request& request) {
         countWrongPassword(services, attempt);
         throw ApiError(ErrorCode::BadCredentials, "原密码错误");
     }
-    clearPasswordTries(services, attempt.account);
+    clearPasswordTries(services, attempt);
     replacePassword(services, actor.userId, hashPasswordLimited(services, newPassword));
     Response response("用户密码修改成功");
     response.markSessionEnded();

@@ -93,6 +93,13 @@ BOOST_AUTO_TEST_CASE(guesses_under_a_known_clients_name_are_limited_like_any_oth
     checkRateLimited(loginFrom("127.0.0.5", owner.mobile, owner.password, owner.phone));
 }
 
+BOOST_AUTO_TEST_CASE(the_owners_login_elsewhere_gives_the_stranger_no_new_tries) {
+    const Owner owner = ownerWithKnownPhone();
+    for (int i = 0; i < kAddressFailLimit; ++i) guessFrom("127.0.0.7", owner.mobile);
+    MMX_CHECK_OK(loginFrom("127.0.0.8", owner.mobile, owner.password, owner.phone));
+    checkRateLimited(guessFrom("127.0.0.7", owner.mobile));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(per_account)
