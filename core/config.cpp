@@ -68,6 +68,11 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_LOGIN_FAIL_LIMIT", c.loginFailLimit, 1, 1000);
     readInt(lookup, "MMX_LOGIN_IP_LIMIT", c.loginIpLimit, 1, 10000000);
     readInt(lookup, "MMX_CODE_IP_LIMIT", c.codeIpLimit, 1, 10000000);
+    readInt(lookup, "MMX_LOGIN_ACCOUNT_FAIL_LIMIT", c.accountFailLimit, 1, 100000);
+    readInt(lookup, "MMX_LOOKUP_DAILY_NUMBERS", c.lookupDailyNumbers, 1, 10000000);
+    readInt(lookup, "MMX_LOOKUP_IP_DAILY_NUMBERS", c.lookupIpDailyNumbers, 1, 100000000);
+    readInt(lookup, "MMX_SEARCH_DAILY_LIMIT", c.searchDailyLimit, 1, 10000000);
+    readInt(lookup, "MMX_SEARCH_IP_DAILY_LIMIT", c.searchIpDailyLimit, 1, 100000000);
     readInt(lookup, "MMX_RECALL_WINDOW_SECONDS", c.recallWindowSeconds, 0, 86400);
     readInt(lookup, "MMX_MAX_FRIENDS", c.maxFriends, 1, 100000);
     readInt(lookup, "MMX_MAX_PENDING_REQUESTS", c.maxPendingRequests, 1, 100000);

@@ -44,9 +44,21 @@ struct Config {
     int smsMaxWrongTries = 5;
 
     // Limits per 15-minute window
-    int loginFailLimit = 5;  // password tries per account (a success clears them)
+    int loginFailLimit = 5;  // wrong passwords per (account, client address)
     int loginIpLimit = 30;   // login attempts per client address
     int codeIpLimit = 30;    // code sends and checks per client address
+
+    // Wrong passwords per account per hour, from every address together. A client that
+    // has logged in to the account before still gets in with the right password.
+    int accountFailLimit = 100;
+
+    // Look-up budgets per China calendar day: numbers checked by selectPhones plus
+    // strangers read by readUsers, and searches by mobile or MMX code; per user and per
+    // client address.
+    int lookupDailyNumbers = 2000;
+    int lookupIpDailyNumbers = 20000;
+    int searchDailyLimit = 100;
+    int searchIpDailyLimit = 1000;
 
     // Uploads
     std::int64_t photoMaxBytes = 3 * 1024 * 1024;

@@ -6,6 +6,7 @@ namespace mmx {
 namespace {
 
 constexpr std::size_t kMaxKeyBytes = 100;
+constexpr std::int64_t kChinaOffsetMs = 8 * 60 * kMinuteMs;
 
 // At most `limit` bytes of UTF-8 text, never cutting a character in two (the bucket
 // column is utf8mb4 and refuses a broken sequence).
@@ -26,7 +27,11 @@ std::string limitBucket(std::string_view limit, std::string_view key) {
 }
 
 std::int64_t chinaDayIndex(std::int64_t nowMs) {
-    return (nowMs + 8 * 60 * kMinuteMs) / kDayMs;
+    return (nowMs + kChinaOffsetMs) / kDayMs;
+}
+
+std::int64_t chinaDayEndMs(std::int64_t nowMs) {
+    return (chinaDayIndex(nowMs) + 1) * kDayMs - kChinaOffsetMs;
 }
 
 }  // namespace mmx

@@ -110,17 +110,31 @@ class Transaction {
     bool done_ = false;
 };
 
+// How many times a transaction runs before its contention is handed to the caller.
+inline constexpr int kTransactionAttempts = 5;
+// A lock wait has already cost innodb_lock_wait_timeout (10 s): one more try only.
+inline constexpr int kLockWaitAttempts = 2;
+inline constexpr unsigned kLockWaitTimeout = 1205;
+
+// Waits before the next attempt of a transaction that lost a deadlock or a lock wait:
+// a few milliseconds, doubling with each attempt, at a random point of that span so
+// that the transactions that collided do not collide again in step.
+void backOffAfterContention(int attempt);
+
 // Runs `work(Transaction&)` and retries it, whole, when MariaDB picked it as a deadlock
-// victim. `work` must commit; an exception rolls it back.
+// victim or its lock wait ran out. `work` must commit; an exception rolls it back. After
+// the last attempt the Deadlock propagates (the dispatcher answers RATE_LIMITED).
 template <typename Work>
 auto withTransaction(Connection& connection, Work&& work) {
     for (int attempt = 1;; ++attempt) {
         try {
             Transaction transaction(connection);
             return work(transaction);
-        } catch (const Deadlock&) {
-            if (attempt >= 3) throw;
+        } catch (const Deadlock& contention) {
+            const bool waited = contention.number() == kLockWaitTimeout;
+            if (attempt >= (waited ? kLockWaitAttempts : kTransactionAttempts)) throw;
         }
+        backOffAfterContention(attempt);
     }
 }
 

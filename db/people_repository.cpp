@@ -12,6 +12,10 @@ constexpr std::string_view kCardsByIds =
     "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
     " JOIN users u ON u.id = j.id ORDER BY j.ord";
+constexpr std::string_view kCountStrangers =
+    "SELECT COUNT(*) FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) AS j"
+    " LEFT JOIN friendships f ON f.user_id = ? AND f.friend_id = j.id"
+    " WHERE j.id <> ? AND f.friend_id IS NULL";
 constexpr std::string_view kIdByMcode = "SELECT id FROM users WHERE mcode = ?";
 constexpr std::string_view kIdByMobile =
     "SELECT id, findable_by_mobile FROM users WHERE mobile = ?";
@@ -55,6 +59,13 @@ std::vector<UserCard> PeopleRepository::cardsByIds(const std::vector<std::int64_
         cards.push_back(readUserCard(row, 0));
     }
     return cards;
+}
+
+std::int64_t PeopleRepository::countStrangers(std::int64_t readerId,
+                                              const std::vector<std::int64_t>& ids) {
+    if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("countStrangers: too many ids");
+    const std::string json = jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
+    return db_.queryOne(kCountStrangers, {std::string_view(json), readerId, readerId})->i64(0);
 }
 
 std::optional<std::int64_t> PeopleRepository::idByMcode(std::string_view mcode) {

@@ -34,6 +34,9 @@ class PeopleRepository {
     std::optional<UserCard> cardById(std::int64_t userId);
     // In the order asked, unknown ids left out. At most kMaxIdsPerCall ids.
     std::vector<UserCard> cardsByIds(const std::vector<std::int64_t>& ids);
+    // How many of `ids` are neither the reader nor the reader's friends (ids of nobody
+    // included).
+    std::int64_t countStrangers(std::int64_t readerId, const std::vector<std::int64_t>& ids);
     std::optional<std::int64_t> idByMcode(std::string_view mcode);
     // Only when the account allows being found by its number.
     std::optional<std::int64_t> findableIdByMobile(std::string_view mobile);

@@ -15,6 +15,11 @@ constexpr std::string_view kFindWithActor =
     " WHERE sessions.user_id = ? AND sessions.client = ?";
 constexpr std::string_view kExtend =
     "UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?";
+constexpr std::string_view kRememberClient =
+    "INSERT INTO known_clients (user_id, client, first_login_at, last_login_at)"
+    " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_login_at = VALUES(last_login_at)";
+constexpr std::string_view kIsKnownClient =
+    "SELECT 1 FROM known_clients WHERE user_id = ? AND client = ?";
 constexpr std::string_view kRevoke = "DELETE FROM sessions WHERE user_id = ? AND client = ?";
 constexpr std::string_view kRevokeAll = "DELETE FROM sessions WHERE user_id = ?";
 
@@ -50,6 +55,15 @@ void SessionRepository::revoke(std::int64_t userId, std::string_view client) {
 
 void SessionRepository::revokeAll(std::int64_t userId) {
     db_.execute(kRevokeAll, {userId});
+}
+
+void SessionRepository::rememberClient(std::int64_t userId, std::string_view client,
+                                       std::int64_t now) {
+    db_.execute(kRememberClient, {userId, client, now, now});
+}
+
+bool SessionRepository::isKnownClient(std::int64_t userId, std::string_view client) {
+    return db_.queryOne(kIsKnownClient, {userId, client}).has_value();
 }
 
 }  // namespace mmx::db

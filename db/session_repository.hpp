@@ -36,6 +36,11 @@ class SessionRepository {
     void revoke(std::int64_t userId, std::string_view client);
     void revokeAll(std::int64_t userId);
 
+    // The clients (app installs) that have logged in to a user before: the owner's own
+    // phones, which a stranger's failed guesses must not lock out.
+    void rememberClient(std::int64_t userId, std::string_view client, std::int64_t now);
+    bool isKnownClient(std::int64_t userId, std::string_view client);
+
   private:
     Connection& db_;
 };

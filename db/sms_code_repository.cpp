@@ -3,9 +3,12 @@
 namespace mmx::db {
 namespace {
 
+// Takes the row's exclusive lock at once, made or found. INSERT IGNORE would take a
+// shared lock on a row another send had just made, and two sends holding it could then
+// only deadlock when each asked for the exclusive one.
 constexpr std::string_view kEnsureThrottle =
-    "INSERT IGNORE INTO sms_throttle (mobile, last_sent_at, day_index, day_count)"
-    " VALUES (?, 0, 0, 0)";
+    "INSERT INTO sms_throttle (mobile, last_sent_at, day_index, day_count)"
+    " VALUES (?, 0, 0, 0) ON DUPLICATE KEY UPDATE mobile = mobile";
 constexpr std::string_view kLockThrottle =
     "SELECT last_sent_at, day_index, day_count FROM sms_throttle WHERE mobile = ? FOR UPDATE";
 constexpr std::string_view kRecordSend =

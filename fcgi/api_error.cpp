@@ -1,5 +1,7 @@
 #include "fcgi/api_error.hpp"
 
+#include <algorithm>
+
 namespace mmx {
 
 std::string_view codeName(ErrorCode code) {
@@ -47,6 +49,12 @@ int httpStatusFor(ErrorCode code) {
         default:
             return 200;
     }
+}
+
+ApiError rateLimited(std::string info, std::int64_t retryAfterMs) {
+    ApiError error(ErrorCode::RateLimited, std::move(info));
+    error.retryAfterSeconds_ = std::max<std::int64_t>(1, (retryAfterMs + 999) / 1000);
+    return error;
 }
 
 void throwBadParam(std::string info) {

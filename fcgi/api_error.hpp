@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -38,11 +39,20 @@ class ApiError : public std::runtime_error {
 
     ErrorCode code() const { return code_; }
     const std::string& info() const { return info_; }
+    // How long the caller should wait before trying again (RATE_LIMITED), whole seconds.
+    std::int64_t retryAfterSeconds() const { return retryAfterSeconds_; }
 
   private:
+    friend ApiError rateLimited(std::string info, std::int64_t retryAfterMs);
+
     ErrorCode code_;
     std::string info_;
+    std::int64_t retryAfterSeconds_ = 1;
 };
+
+// RATE_LIMITED, telling the caller to wait `retryAfterMs` (rounded up to whole seconds,
+// at least one).
+ApiError rateLimited(std::string info, std::int64_t retryAfterMs);
 
 // Shorthand for the most common failure: a parameter that is missing or wrong.
 [[noreturn]] void throwBadParam(std::string info);

@@ -88,6 +88,14 @@ Response Response::failure(ErrorCode code, std::string info) {
     return response;
 }
 
+Response Response::failure(const ApiError& error) {
+    Response response = failure(error.code(), error.info());
+    if (error.code() == ErrorCode::RateLimited) {
+        response.data().set("retryAfter", error.retryAfterSeconds());
+    }
+    return response;
+}
+
 JsonObject Response::data() {
     if (!data_.IsObject()) data_.SetObject();
     return JsonObject(data_, data_.GetAllocator());

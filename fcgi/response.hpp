@@ -59,6 +59,8 @@ class Response {
     explicit Response(std::string info = "成功");
 
     static Response failure(ErrorCode code, std::string info);
+    // The envelope of a thrown error: RATE_LIMITED carries data.retryAfter (seconds).
+    static Response failure(const ApiError& error);
 
     // `data` is created on first use; a response that never touches it has none.
     JsonObject data();

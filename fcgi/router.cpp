@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "db/connection.hpp"
 #include "fcgi/identity_headers.hpp"
 
 namespace mmx {
@@ -44,7 +45,13 @@ Response Dispatcher::dispatch(Request& request) const {
     try {
         return call(*route, request);
     } catch (const ApiError& error) {
-        return Response::failure(error.code(), error.info());
+        return Response::failure(error);
+    } catch (const db::Deadlock& error) {
+        // Contention that outlasted the transaction's retries: the work is undone and
+        // the caller may simply try again.
+        std::cerr << "route " << request.path << " gave up on lock contention: " << error.what()
+                  << std::endl;
+        return Response::failure(rateLimited("服务器繁忙，请稍后再试", 1000));
     } catch (const std::exception& error) {
         std::cerr << "route " << request.path << " failed: " << error.what() << std::endl;
         return Response::failure(ErrorCode::ServerError, "服务器繁忙，请稍后再试");

@@ -198,10 +198,16 @@ Response accept(Services& services, const Request& request) {
 Response refuse(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
     const std::int64_t requester = requireId(request, "friendId");
-    if (!db::FriendRequestRepository(services.db)
-             .answer(requester, me, db::RequestState::Refused, nowMs())) {
-        throw ApiError(ErrorCode::NotFound, "好友申请不存在或已处理");
-    }
+    // The pair's locks first, as accept takes them: a refusal racing an acceptance of the
+    // same request waits for it instead of deadlocking with it, and then finds it answered.
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        db::FriendRepository(services.db).lockPair(me, requester);
+        if (!db::FriendRequestRepository(services.db)
+                 .answer(requester, me, db::RequestState::Refused, nowMs())) {
+            throw ApiError(ErrorCode::NotFound, "好友申请不存在或已处理");
+        }
+        transaction.commit();
+    });
     Response response("已拒绝好友申请");
     response.data().set("friendId", requester);
     return response;

@@ -40,13 +40,14 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
         db::SmsCodeRepository codes(services.db);
         const std::int64_t now = nowMs();
         const db::SendThrottle throttle = codes.lockThrottle(mobile);
-        if (now - throttle.lastSentAt < config.smsIntervalSeconds * 1000LL) {
-            throw ApiError(ErrorCode::RateLimited, "验证码发送过于频繁，请稍后再试");
+        const std::int64_t nextAllowed = throttle.lastSentAt + config.smsIntervalSeconds * 1000LL;
+        if (now < nextAllowed) {
+            throw rateLimited("验证码发送过于频繁，请稍后再试", nextAllowed - now);
         }
         const std::int64_t today = chinaDayIndex(now);
         const std::int64_t sentToday = throttle.dayIndex == today ? throttle.dayCount : 0;
         if (sentToday >= config.smsDailyLimit) {
-            throw ApiError(ErrorCode::RateLimited, "今日验证码发送次数已达上限");
+            throw rateLimited("今日验证码发送次数已达上限", chinaDayEndMs(now) - now);
         }
         codes.recordSend(mobile, now, today, sentToday + 1);
         // An undelivered code is stored too: checking it then fails exactly as a wrong

@@ -19,14 +19,8 @@ namespace mmx::user {
 namespace {
 
 constexpr std::string_view kLoginPerAddress = "login-ip";
-constexpr std::string_view kPasswordTries = "password-tries";
 constexpr std::string_view kCodesPerAddress = "code-ip";
 constexpr std::string_view kBadCredentials = "用户名或密码错误";
-
-// The key of an account's password tries, shared by login and updatePassword.
-std::string accountKey(std::int64_t userId) {
-    return "uid:" + std::to_string(userId);
-}
 
 void limitCodeTraffic(Services& services, const Request& request) {
     countOrRefuse(services, kCodesPerAddress, request.remoteAddr, services.config.codeIpLimit);
@@ -53,20 +47,31 @@ Response login(Services& services, const Request& request) {
     countOrRefuse(services, kLoginPerAddress, request.remoteAddr, services.config.loginIpLimit);
 
     db::UserRepository users(services.db);
+    db::SessionRepository sessions(services.db);
     const auto credentials = users.findCredentials(loginName);
-    // Tries are counted per account, whatever spelling of its name found it, and before
-    // the check, so that parallel guesses cannot all slip under the limit.
-    const std::string triesKey = credentials ? accountKey(credentials->id) : "name:" + loginName;
-    countOrRefuse(services, kPasswordTries, triesKey, services.config.loginFailLimit);
+    // Tries are counted per account, whatever spelling of its name found it. Only
+    // failures count, so correct logins running at once never refuse each other; a
+    // burst of guesses can pass the check together, but no more of them than there
+    // are workers, each of which serves one request at a time.
+    const PasswordTry attempt{
+        credentials ? passwordAccountKey(credentials->id) : "name:" + loginName, request.remoteAddr,
+        request.client,
+        // Asked for an unknown name too, so that both cost the same.
+        sessions.isKnownClient(credentials ? credentials->id : 0, request.client)};
+    admitPasswordTry(services, attempt);
     const bool verified = credentials
                               ? verifyPasswordLimited(services, credentials->passwordHash, password)
                               : (verifyAgainstDummy(services, password), false);
-    if (!verified) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
-    forgive(services, kPasswordTries, triesKey);
+    if (!verified) {
+        countWrongPassword(services, attempt);
+        throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
+    }
+    clearPasswordTries(services, attempt);
     if (passwordNeedsRehash(credentials->passwordHash)) {
         users.setPasswordHash(credentials->id, hashPasswordLimited(services, password), nowMs());
     }
     const Identity identity = openSession(services, credentials->id, request.client);
+    sessions.rememberClient(credentials->id, request.client, nowMs());
     const auto profile = users.findProfile(credentials->id);
     if (!profile) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));
 
@@ -131,6 +136,7 @@ Response noLoginUpdatePassword(Services& services, const Request& request) {
     const std::string password = requirePassword(request, "userVO.password");
     const std::string code = requireCode(request, "validateCode");
     limitCodeTraffic(services, request);
+    std::int64_t resetUser = 0;
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
         consumeCode(services, transaction, mobile, CodePurpose::Reset, code);
         const auto userId = db::UserRepository(services.db).findIdByMobile(mobile);
@@ -140,7 +146,10 @@ Response noLoginUpdatePassword(Services& services, const Request& request) {
         db::UserRepository(services.db).setPasswordHash(*userId, passwordHash, nowMs());
         db::SessionRepository(services.db).revokeAll(*userId);
         transaction.commit();
+        resetUser = *userId;
     });
+    // The owner proved the mobile: whatever strangers tried before starts over.
+    clearEveryPasswordTry(services, passwordAccountKey(resetUser));
     return Response("重置密码成功");
 }
 
@@ -148,14 +157,17 @@ Response updatePassword(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const std::string oldPassword = requirePassword(request, "oldPassword");
     const std::string newPassword = requirePassword(request, "userVO.password");
-    countOrRefuse(services, kPasswordTries, accountKey(actor.userId),
-                  services.config.loginFailLimit);
+    // The session's client has logged in to this account: it is the owner's own.
+    const PasswordTry attempt{passwordAccountKey(actor.userId), request.remoteAddr, actor.client,
+                              true};
+    admitPasswordTry(services, attempt);
 
     const auto credentials = db::UserRepository(services.db).findCredentialsById(actor.userId);
     if (!credentials || !verifyPasswordLimited(services, credentials->passwordHash, oldPassword)) {
+        countWrongPassword(services, attempt);
         throw ApiError(ErrorCode::BadCredentials, "原密码错误");
     }
-    forgive(services, kPasswordTries, accountKey(actor.userId));
+    clearPasswordTries(services, attempt);
     replacePassword(services, actor.userId, hashPasswordLimited(services, newPassword));
     Response response("用户密码修改成功");
     response.markSessionEnded();

@@ -2,15 +2,19 @@
 // phone's contact list into friends, other users and numbers not on the platform.
 #include "handlers/user_search.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
+#include "core/clock.hpp"
 #include "core/mcode.hpp"
+#include "core/rate_window.hpp"
 #include "core/text.hpp"
 #include "db/block_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/people_repository.hpp"
 #include "fcgi/api_error.hpp"
+#include "handlers/limits.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"
 
@@ -36,6 +40,35 @@ std::optional<std::string> normalizeMobile(std::string_view raw) {
     return digits;
 }
 
+constexpr std::string_view kLookupsPerUser = "lookup-day";
+constexpr std::string_view kLookupsPerAddress = "lookup-ip-day";
+constexpr std::string_view kSearchesPerUser = "search-day";
+constexpr std::string_view kSearchesPerAddress = "search-ip-day";
+
+// Charges `amount` to the day's budget of the user and of the client address together:
+// when either has no room, neither is charged and the whole request is refused.
+void chargeDaily(Services& services, const Request& request, std::int64_t amount,
+                 std::pair<std::string_view, int> perUser,
+                 std::pair<std::string_view, int> perAddress) {
+    if (amount <= 0) return;
+    const std::int64_t dayEnd = chinaDayEndMs(nowMs());
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        chargeOrRefuse(services, perUser.first, std::to_string(request.actor().userId), amount,
+                       perUser.second, dayEnd);
+        chargeOrRefuse(services, perAddress.first, request.remoteAddr, amount, perAddress.second,
+                       dayEnd);
+        transaction.commit();
+    });
+}
+
+// Numbers checked and strangers' cards read share one budget: either lists who is
+// registered.
+void chargeLookups(Services& services, const Request& request, std::int64_t amount) {
+    const Config& config = services.config;
+    chargeDaily(services, request, amount, {kLookupsPerUser, config.lookupDailyNumbers},
+                {kLookupsPerAddress, config.lookupIpDailyNumbers});
+}
+
 }  // namespace
 
 Response readUsers(Services& services, const Request& request) {
@@ -52,7 +85,10 @@ Response readUsers(Services& services, const Request& request) {
     }
     if (ids.empty()) throwBadParam("缺少参数 userId");
     if (ids.size() > db::PeopleRepository::kMaxIdsPerCall) throwBadParam("参数 userId 最多100个");
-    const auto cards = db::PeopleRepository(services.db).cardsByIds(ids);
+    db::PeopleRepository people(services.db);
+    // Friends are free; anyone else counts, since ids are sequential and could be paged.
+    chargeLookups(services, request, people.countStrangers(request.actor().userId, ids));
+    const auto cards = people.cardsByIds(ids);
     Response response("获取用户信息成功");
     JsonArray list = response.data().array("userList");
     for (const auto& card : cards) writeUserCard(list.addObject(), card);
@@ -62,15 +98,14 @@ Response readUsers(Services& services, const Request& request) {
 Response search(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
     const std::string keyword = requireText(request, "keyword", 1, 20);
-    db::PeopleRepository people(services.db);
-    std::optional<std::int64_t> found;
-    if (isMainlandMobile(keyword)) {
-        found = people.findableIdByMobile(keyword);
-    } else if (isMcode(keyword)) {
-        found = people.idByMcode(keyword);
-    } else {
+    if (!isMainlandMobile(keyword) && !isMcode(keyword)) {
         throwBadParam("参数 keyword 必须是手机号或喵喵号");
     }
+    chargeDaily(services, request, 1, {kSearchesPerUser, services.config.searchDailyLimit},
+                {kSearchesPerAddress, services.config.searchIpDailyLimit});
+    db::PeopleRepository people(services.db);
+    const std::optional<std::int64_t> found =
+        isMainlandMobile(keyword) ? people.findableIdByMobile(keyword) : people.idByMcode(keyword);
     // Someone who blocked me is not there for me to find.
     if (!found || (*found != me && db::BlockRepository(services.db).isBlocked(*found, me))) {
         throwNotFound();
@@ -101,6 +136,9 @@ Response selectPhones(Services& services, const Request& request) {
         if (mobile) mobiles.push_back(*mobile);
         contacts.emplace_back(raw, std::move(mobile));
     }
+    std::sort(mobiles.begin(), mobiles.end());
+    mobiles.erase(std::unique(mobiles.begin(), mobiles.end()), mobiles.end());
+    chargeLookups(services, request, static_cast<std::int64_t>(mobiles.size()));
     std::map<std::string, db::PhoneMatch> matches;
     if (!mobiles.empty()) {
         for (auto& match : db::PeopleRepository(services.db).matchPhones(me, mobiles)) {

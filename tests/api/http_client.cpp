@@ -199,6 +199,7 @@ Response HttpClient::request(const std::string& method, const std::string& urlOr
     const std::string url = urlFor(urlOrRoute);
     curl_easy_setopt(curl_, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    if (!sourceAddress_.empty()) curl_easy_setopt(curl_, CURLOPT_INTERFACE, sourceAddress_.c_str());
     // Paths go out as written: the tests probe "/upload/../x" on purpose.
     curl_easy_setopt(curl_, CURLOPT_PATH_AS_IS, 1L);
     curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, 5L);

@@ -66,6 +66,10 @@ class HttpClient {
 
     const std::string& baseUrl() const { return baseUrl_; }
 
+    // Sends from this local address (e.g. 127.0.0.2: any 127/8 address works on
+    // loopback), so the server sees another client address; empty: the default.
+    void setSourceAddress(std::string address) { sourceAddress_ = std::move(address); }
+
     Response post(const std::string& route, const Params& params, const Headers& headers = {});
     Response get(const std::string& route, const Params& query = {}, const Headers& headers = {});
     Response postMultipart(const std::string& route, const Params& fields,
@@ -83,6 +87,7 @@ class HttpClient {
     std::string urlFor(const std::string& urlOrRoute) const;
 
     std::string baseUrl_;
+    std::string sourceAddress_;
     CURL* curl_;
 };
 

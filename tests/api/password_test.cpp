@@ -2,6 +2,8 @@
 // reset (sendValidateCodeByRetreve + noLoginUpdatePassword). Both end every
 // session of the account.
 #define BOOST_TEST_MODULE api_password
+#include <cstdlib>
+
 #include "api_test.hpp"
 
 namespace {
@@ -163,6 +165,26 @@ BOOST_AUTO_TEST_CASE(reset_ends_every_session_and_the_new_password_logs_in) {
     MMX_CHECK_FAILS_WITH(readSelf(u.session), "TOKEN_INVALID");
     MMX_CHECK_FAILS_WITH(readSelf(elsewhere), "TOKEN_INVALID");
     MMX_CHECK_FAILS_WITH(loginWith(u.mobile, u.password), "BAD_CREDENTIALS");
+    MMX_CHECK_OK(loginWith(u.mobile, fresh));
+}
+
+BOOST_AUTO_TEST_CASE(a_reset_by_sms_code_lifts_every_lock_on_the_accounts_login) {
+    const api::TestUser u = agedUser();
+    // Closed to this address (5 wrong) and, with 3 more from elsewhere, to every unknown
+    // client (the test stack's per-account limit is 8).
+    for (int i = 0; i < 5; ++i) loginWith(u.mobile, api::uniquePassword());
+    api::HttpClient elsewhere(api::stackEnv().baseUrl);
+    elsewhere.setSourceAddress("127.0.0.6");
+    const int accountLimit = std::stoi(std::getenv("MMX_TEST_ACCOUNT_FAIL_LIMIT"));
+    for (int i = 5; i < accountLimit; ++i) {
+        elsewhere.post(
+            kLogin,
+            {{"userVO.userName", u.mobile}, {"userVO.password", "wrong-" + api::uniquePassword()}},
+            api::clientHeader(api::uniqueClient()));
+    }
+    MMX_REQUIRE_ANSWER(loginWith(u.mobile, u.password), 200, "RATE_LIMITED");
+    const std::string fresh = api::uniquePassword();
+    MMX_REQUIRE_OK(reset(u.mobile, fresh, requestResetCode(u.mobile)));
     MMX_CHECK_OK(loginWith(u.mobile, fresh));
 }
 

@@ -184,7 +184,13 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
         const Request request = formRequest({{"userVO.userMobile", mobile},
                                              {"userVO.password", password},
                                              {"telSecurityCode", code}});
-        BOOST_TEST((codeOf([&] { user::registerUser(busy, request); }) == ErrorCode::RateLimited));
+        try {
+            user::registerUser(busy, request);
+            BOOST_FAIL("expected RATE_LIMITED");
+        } catch (const ApiError& error) {
+            BOOST_TEST((error.code() == ErrorCode::RateLimited));
+            BOOST_TEST(error.retryAfterSeconds() >= 1);  // busy hash slots say when to retry
+        }
         BOOST_TEST(!db::UserRepository(busy.db).findIdByMobile(mobile).has_value());
     }
     Services services(config);
@@ -215,9 +221,11 @@ BOOST_AUTO_TEST_CASE(a_limit_window_opens_at_the_first_hit_not_at_a_clock_bounda
     const std::int64_t window = 10 * kMinuteMs;
     // A round start time: a window aligned to the clock would end at start + 1 ms.
     const std::int64_t start = (nowMs() / window + 1) * window - 1;
-    BOOST_TEST(counters.hit(bucket, start, window) == 1);
-    BOOST_TEST(counters.hit(bucket, start + 1, window) == 2);
-    BOOST_TEST(counters.hit(bucket, start + window - 1, window) == 3);
+    BOOST_TEST(counters.hit(bucket, start, start + window).hits == 1);
+    BOOST_TEST(counters.hit(bucket, start + 1, start + 1 + window).hits == 2);
+    const auto third = counters.hit(bucket, start + window - 1, start + 2 * window - 1);
+    BOOST_TEST(third.hits == 3);
+    BOOST_TEST(third.expiresAt == start + window);
 }
 
 BOOST_AUTO_TEST_CASE(the_first_hit_after_a_window_ends_starts_a_new_count) {
@@ -226,11 +234,40 @@ BOOST_AUTO_TEST_CASE(the_first_hit_after_a_window_ends_starts_a_new_count) {
     const std::string bucket = "db-test:" + randomHex(8);
     const std::int64_t window = 10 * kMinuteMs;
     const std::int64_t start = nowMs();
-    counters.hit(bucket, start, window);
-    counters.hit(bucket, start + 1, window);
-    BOOST_TEST(counters.hits(bucket, start + window) == 0);
-    BOOST_TEST(counters.hit(bucket, start + window, window) == 1);
-    BOOST_TEST(counters.hit(bucket, start + 2 * window - 1, window) == 2);
+    counters.hit(bucket, start, start + window);
+    counters.hit(bucket, start + 1, start + 1 + window);
+    BOOST_TEST(counters.window(bucket, start + window).hits == 0);
+    BOOST_TEST(counters.hit(bucket, start + window, start + 2 * window).hits == 1);
+    BOOST_TEST(counters.hit(bucket, start + 2 * window - 1, start + 3 * window).hits == 2);
+}
+
+BOOST_AUTO_TEST_CASE(a_take_past_the_maximum_adds_nothing_and_a_smaller_one_still_fits) {
+    Services services(config);
+    db::RateLimitRepository counters(services.db);
+    const std::string bucket = "db-test:" + randomHex(8);
+    const std::int64_t now = nowMs();
+    const std::int64_t end = now + kMinuteMs;
+    BOOST_TEST(counters.take(bucket, now, end, 7, 10));
+    BOOST_TEST(!counters.take(bucket, now, end, 4, 10));
+    BOOST_TEST(counters.window(bucket, now).hits == 7);
+    BOOST_TEST(counters.take(bucket, now, end, 3, 10));
+    BOOST_TEST(!counters.take(bucket, now, end, 1, 10));
+    BOOST_TEST(counters.window(bucket, now).hits == 10);
+    BOOST_TEST(!counters.take("db-test:" + randomHex(8), now, end, 11, 10));
+}
+
+BOOST_AUTO_TEST_CASE(clearing_a_prefix_clears_only_the_buckets_under_it) {
+    Services services(config);
+    db::RateLimitRepository counters(services.db);
+    const std::string stem = "db-test:" + randomHex(8);
+    const std::int64_t now = nowMs();
+    counters.hit(stem + "@a", now, now + kMinuteMs);
+    counters.hit(stem + "@b", now, now + kMinuteMs);
+    counters.hit(stem + "9@a", now, now + kMinuteMs);
+    counters.clearPrefix(stem + "@");
+    BOOST_TEST(counters.window(stem + "@a", now).hits == 0);
+    BOOST_TEST(counters.window(stem + "@b", now).hits == 0);
+    BOOST_TEST(counters.window(stem + "9@a", now).hits == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

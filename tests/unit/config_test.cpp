@@ -30,6 +30,9 @@ BOOST_AUTO_TEST_CASE(defaults_are_production_values) {
     BOOST_TEST(c.smsDailyLimit == 10);
     BOOST_TEST(c.smsMaxWrongTries == 5);
     BOOST_TEST(c.loginFailLimit == 5);
+    BOOST_TEST(c.accountFailLimit == 100);
+    BOOST_TEST(c.lookupDailyNumbers == 2000);
+    BOOST_TEST(c.searchDailyLimit == 100);
     BOOST_TEST(c.photoMaxBytes == 3 * 1024 * 1024);
     BOOST_TEST(c.hashConcurrency >= 1);
 }

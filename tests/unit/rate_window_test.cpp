@@ -31,4 +31,10 @@ BOOST_AUTO_TEST_CASE(china_day_changes_at_midnight_beijing_time) {
     BOOST_TEST(chinaDayIndex(beforeMidnight) + 1 == chinaDayIndex(beforeMidnight + 1));
 }
 
+BOOST_AUTO_TEST_CASE(a_china_day_ends_at_the_next_beijing_midnight) {
+    const std::int64_t beforeMidnight = 1767283199999;  // 23:59:59.999 in Beijing
+    BOOST_TEST(chinaDayEndMs(beforeMidnight) == beforeMidnight + 1);
+    BOOST_TEST(chinaDayEndMs(beforeMidnight + 1) == beforeMidnight + 1 + kDayMs);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
