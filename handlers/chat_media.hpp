@@ -6,7 +6,7 @@
 #include "core/chat_rules.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /chat/media!upload — images and voice clips for chat, served by nginx.
 namespace mmx::chat {

@@ -5,7 +5,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /chat/message!… — messages to friends and groups, the chat list, and the sync
 // that phones poll.

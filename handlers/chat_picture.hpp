@@ -6,7 +6,7 @@
 #include "db/picture_repository.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /chat/picture!… — seed 001's pictures, which chats can be attached to.
 namespace mmx::chat {

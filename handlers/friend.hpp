@@ -2,7 +2,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /user/friend!… — friends [000, 001, 004]. (`friend` is a keyword, hence `friends`.)
 namespace mmx::friends {

@@ -2,7 +2,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /chat/group!… — groups (seed 000 addGroup … groupDel, seed 003 setingGroup).
 // Who may do what is core/group_rules.hpp; these adapt it to requests.

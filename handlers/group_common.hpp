@@ -13,7 +13,7 @@
 #include "db/group_repository.hpp"
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx::group {
 

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "db/rate_limit_repository.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

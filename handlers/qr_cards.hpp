@@ -4,7 +4,7 @@
 #include <string>
 
 #include "db/user_repository.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "fcgi/router.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

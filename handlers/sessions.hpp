@@ -5,7 +5,7 @@
 
 #include "db/user_repository.hpp"
 #include "fcgi/request.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

@@ -2,7 +2,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /user/setting!… — the user's own settings [004].
 namespace mmx::setting {

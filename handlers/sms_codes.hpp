@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "db/connection.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "core/image_cleaner.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx {
 

@@ -2,7 +2,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /user/user!… — the account routes of seed 003.
 namespace mmx::user {

@@ -2,7 +2,7 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 // /user/user!readUsers, !search, !selectPhones — finding people [004].
 namespace mmx::user {

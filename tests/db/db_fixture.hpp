@@ -11,7 +11,7 @@
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
-#include "handlers/services.hpp"
+#include "services/services.hpp"
 
 namespace mmx::dbtest {
 
