@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 #include "fcgi/form.hpp"
 #include "fcgi/urlencoded.hpp"
 

@@ -5,8 +5,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/api_error.hpp"
 #include "core/text.hpp"
-#include "fcgi/api_error.hpp"
 #include "fcgi/multipart.hpp"
 #include "fcgi/urlencoded.hpp"
 

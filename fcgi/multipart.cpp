@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 
 namespace mmx {
 

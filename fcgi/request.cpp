@@ -1,6 +1,6 @@
 #include "fcgi/request.hpp"
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 
 namespace mmx {
 

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/identity.hpp"
+
 namespace mmx {
 
 enum class Method { Get, Post, Other };
@@ -17,17 +19,6 @@ struct UploadedFile {
     std::string filename;
     std::string contentType;  // as the client claimed it; never trusted
     std::string bytes;
-};
-
-// Who is calling, once the token has been checked. The actor of every action.
-struct Identity {
-    std::int64_t userId = 0;
-    std::string client;
-    std::string accessToken;
-    std::int64_t expireMs = 0;  // the server's expiry of the session
-    // What the authenticator loaded about the actor along with the session, for
-    // handlers to reuse instead of reading it again (its type is the handlers' own).
-    std::any actor;
 };
 
 // One parsed request as a handler sees it: no FastCGI types leak past here.

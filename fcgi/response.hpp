@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 
 namespace mmx {
 

@@ -5,12 +5,12 @@
 
 #include <filesystem>
 
+#include "adapters/file_store.hpp"
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/file_store.hpp"
 #include "core/voice_clip.hpp"
 #include "db/upload_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/uploaded_image.hpp"
 
 namespace mmx::chat {

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <limits>
 
+#include "core/api_error.hpp"
 #include "core/chat_cursor.hpp"
 #include "core/chat_rules.hpp"
 #include "db/chat_feed_repository.hpp"
 #include "db/chat_inbox_repository.hpp"
 #include "db/message_repository.hpp"
 #include "db/picture_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/chat_message_view.hpp"
 #include "handlers/params.hpp"
 

@@ -8,6 +8,7 @@
 // ascending, then their chat-list lines.
 #include <algorithm>
 
+#include "core/api_error.hpp"
 #include "core/chat_rules.hpp"
 #include "core/clock.hpp"
 #include "db/chat_feed_repository.hpp"
@@ -15,7 +16,6 @@
 #include "db/chat_relations.hpp"
 #include "db/message_repository.hpp"
 #include "db/picture_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/chat_media.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/chat_picture.hpp"

@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "db/chat_feed_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/chat_media.hpp"
 #include "handlers/params.hpp"
 

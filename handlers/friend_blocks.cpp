@@ -1,9 +1,9 @@
 // The block list: a blocked user cannot invite me, message me or find me by search.
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "db/block_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/friend_request_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"

@@ -4,11 +4,11 @@
 #include <map>
 #include <set>
 
+#include "core/api_error.hpp"
 #include "core/pinyin.hpp"
 #include "core/text.hpp"
 #include "db/friend_repository.hpp"
 #include "db/user_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"

@@ -1,4 +1,5 @@
 // Asking, accepting and refusing: how two users become friends.
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/friend_rules.hpp"
 #include "core/mcode.hpp"
@@ -6,7 +7,6 @@
 #include "db/friend_repository.hpp"
 #include "db/friend_request_repository.hpp"
 #include "db/people_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"

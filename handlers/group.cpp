@@ -4,9 +4,9 @@
 #include <map>
 #include <vector>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "db/group_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"

@@ -6,10 +6,10 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/api_error.hpp"
 #include "core/crypto.hpp"
 #include "core/group_logos.hpp"
 #include "core/text.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 
 namespace mmx::group {

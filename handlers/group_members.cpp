@@ -1,8 +1,8 @@
 // Memberships: listing, adding, removing, roles, quitting, and seed 003's setingGroup.
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "db/group_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/group.hpp"
 #include "handlers/group_common.hpp"

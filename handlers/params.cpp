@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/api_error.hpp"
 #include "core/text.hpp"
-#include "fcgi/api_error.hpp"
 
 namespace mmx {
 namespace {

@@ -1,7 +1,7 @@
 #include "handlers/setting.hpp"
 
+#include "core/api_error.hpp"
 #include "db/people_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 
 namespace mmx::setting {

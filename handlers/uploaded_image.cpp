@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 
 namespace mmx {
 

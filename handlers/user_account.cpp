@@ -1,19 +1,19 @@
 // Credentials, codes and sessions: login, register, passwords, sign-out.
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/text.hpp"
 #include "db/session_repository.hpp"
 #include "db/user_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "fcgi/router.hpp"
-#include "handlers/limits.hpp"
 #include "handlers/params.hpp"
-#include "handlers/passwords.hpp"
-#include "handlers/qr_cards.hpp"
-#include "handlers/sessions.hpp"
-#include "handlers/sms_codes.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
+#include "services/limits.hpp"
+#include "services/passwords.hpp"
+#include "services/qr_cards.hpp"
+#include "services/sessions.hpp"
+#include "services/sms_codes.hpp"
 
 namespace mmx::user {
 namespace {
@@ -70,7 +70,7 @@ Response login(Services& services, const Request& request) {
     if (passwordNeedsRehash(credentials->passwordHash)) {
         users.setPasswordHash(credentials->id, hashPasswordLimited(services, password), nowMs());
     }
-    const Identity identity = openSession(services, credentials->id, request.client);
+    const Identity identity = services::openSession(services, credentials->id, request.client);
     sessions.rememberClient(credentials->id, request.client, nowMs());
     const auto profile = users.findProfile(credentials->id);
     if (!profile) throw ApiError(ErrorCode::BadCredentials, std::string(kBadCredentials));

@@ -2,20 +2,20 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "adapters/file_store.hpp"
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/file_store.hpp"
 #include "core/media_type.hpp"
 #include "db/relation_repository.hpp"
 #include "db/upload_repository.hpp"
 #include "db/user_repository.hpp"
-#include "fcgi/api_error.hpp"
+#include "handlers/authenticate.hpp"
 #include "handlers/params.hpp"
-#include "handlers/qr_cards.hpp"
-#include "handlers/sessions.hpp"
 #include "handlers/uploaded_image.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
+#include "services/qr_cards.hpp"
 
 namespace mmx::user {
 namespace {

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/mcode.hpp"
 #include "core/rate_window.hpp"
@@ -13,10 +14,9 @@
 #include "db/block_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/people_repository.hpp"
-#include "fcgi/api_error.hpp"
-#include "handlers/limits.hpp"
 #include "handlers/params.hpp"
 #include "handlers/user_card.hpp"
+#include "services/limits.hpp"
 
 namespace mmx::user {
 namespace {

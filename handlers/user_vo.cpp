@@ -1,6 +1,6 @@
 #include "handlers/user_vo.hpp"
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 #include "handlers/params.hpp"
 
 namespace mmx {

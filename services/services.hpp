@@ -2,10 +2,10 @@
 
 #include <memory>
 
-#include "core/background_hasher.hpp"
+#include "adapters/background_hasher.hpp"
+#include "adapters/hash_slots.hpp"
+#include "adapters/sms.hpp"
 #include "core/config.hpp"
-#include "core/hash_slots.hpp"
-#include "core/sms.hpp"
 #include "db/connection.hpp"
 
 namespace mmx {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/rate_limit_repository.hpp"
@@ -13,11 +14,10 @@
 #include "db/sms_code_repository.hpp"
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
-#include "fcgi/api_error.hpp"
-#include "handlers/limits.hpp"
-#include "handlers/sessions.hpp"
-#include "handlers/sms_codes.hpp"
+#include "handlers/authenticate.hpp"
 #include "handlers/user.hpp"
+#include "services/limits.hpp"
+#include "services/sms_codes.hpp"
 
 using namespace mmx;
 

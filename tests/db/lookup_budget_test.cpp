@@ -5,11 +5,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/user_search.hpp"
 
 using namespace mmx;

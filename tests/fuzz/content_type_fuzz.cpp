@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 #include "fcgi/content_type.hpp"
 #include "fcgi/multipart.hpp"
 

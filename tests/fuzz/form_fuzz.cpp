@@ -7,8 +7,8 @@
 #include <string>
 
 #include "../unit/string_cgi_input.hpp"
+#include "core/api_error.hpp"
 #include "core/text.hpp"
-#include "fcgi/api_error.hpp"
 #include "fcgi/form.hpp"
 #include "fcgi/urlencoded.hpp"
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/api_error.hpp"
 #include "core/text.hpp"
-#include "fcgi/api_error.hpp"
 #include "fcgi/content_type.hpp"
 #include "fcgi/form.hpp"
 

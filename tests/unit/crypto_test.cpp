@@ -3,7 +3,7 @@
 #include <boost/test/unit_test.hpp>
 #include <set>
 
-#include "handlers/passwords.hpp"
+#include "services/passwords.hpp"
 
 using namespace mmx;
 

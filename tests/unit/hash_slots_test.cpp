@@ -1,4 +1,4 @@
-#include "core/hash_slots.hpp"
+#include "adapters/hash_slots.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -11,7 +11,7 @@
 #include <future>
 #include <thread>
 
-#include "core/background_hasher.hpp"
+#include "adapters/background_hasher.hpp"
 
 using namespace mmx;
 using namespace std::chrono_literals;

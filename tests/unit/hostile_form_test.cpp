@@ -4,7 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "child_process.hpp"
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 #include "fcgi/form.hpp"
 #include "fcgi/urlencoded.hpp"
 #include "string_cgi_input.hpp"

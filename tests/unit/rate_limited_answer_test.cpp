@@ -1,7 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include "core/api_error.hpp"
 #include "db/connection.hpp"
-#include "fcgi/api_error.hpp"
 #include "fcgi/response.hpp"
 #include "fcgi/router.hpp"
 

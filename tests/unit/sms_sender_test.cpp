@@ -11,7 +11,7 @@
 #include <string>
 #include <thread>
 
-#include "core/sms.hpp"
+#include "adapters/sms.hpp"
 
 using namespace mmx;
 

@@ -1,12 +1,12 @@
-#include "handlers/sms_codes.hpp"
+#include "services/sms_codes.hpp"
 
 #include <iostream>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/rate_window.hpp"
 #include "db/sms_code_repository.hpp"
-#include "fcgi/api_error.hpp"
 
 namespace mmx {
 namespace {

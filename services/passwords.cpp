@@ -1,9 +1,9 @@
-#include "handlers/passwords.hpp"
+#include "services/passwords.hpp"
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "fcgi/api_error.hpp"
-#include "handlers/limits.hpp"
+#include "services/limits.hpp"
 
 namespace mmx {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/hash_slots.hpp"
+#include "adapters/hash_slots.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>

@@ -14,9 +14,9 @@
 #include "core/crypto.hpp"
 #include "fcgi/supervisor.hpp"
 #include "fcgi/worker.hpp"
-#include "handlers/limits.hpp"
+#include "handlers/authenticate.hpp"
 #include "handlers/routes.hpp"
-#include "handlers/sessions.hpp"
+#include "services/limits.hpp"
 
 namespace {
 

@@ -1,13 +1,11 @@
-#include "handlers/sessions.hpp"
+#include "services/sessions.hpp"
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "core/text.hpp"
 #include "db/session_repository.hpp"
-#include "fcgi/api_error.hpp"
-#include "fcgi/identity_headers.hpp"
 
-namespace mmx {
+namespace mmx::services {
 namespace {
 
 // Sliding the expiry costs a write; doing it at most hourly keeps reads read-only.
@@ -19,19 +17,11 @@ std::int64_t ttlMs(const Services& services) {
 
 }  // namespace
 
-Identity authenticate(Services& services, const Request& request) {
-    const PresentedSession presentedSession =
-        readSessionHeaders(request.uidHeader, request.tokenHeader);
-    if (presentedSession.state == SessionHeaders::Missing) {
-        throw ApiError(ErrorCode::AuthRequired, "请先登录");
-    }
-    if (presentedSession.state == SessionHeaders::Invalid) {
-        throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
-    }
-    const std::optional<std::int64_t> userId = presentedSession.userId;
+Identity checkSession(Services& services, std::int64_t userId, std::string_view client,
+                      std::string_view token) {
     db::SessionRepository sessions(services.db);
-    auto found = sessions.findWithActor(*userId, request.client);
-    const std::string presented = secretHash(request.tokenHeader, services.config.secret);
+    auto found = sessions.findWithActor(userId, client);
+    const std::string presented = secretHash(token, services.config.secret);
     if (!found || !constantTimeEquals(found->session.tokenHash, presented)) {
         throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     }
@@ -41,16 +31,10 @@ Identity authenticate(Services& services, const Request& request) {
 
     if (now + ttlMs(services) - expiresAt >= kSlideEveryMs) {
         expiresAt = now + ttlMs(services);
-        sessions.extend(*userId, request.client, expiresAt);
+        sessions.extend(userId, client, expiresAt);
     }
-    return Identity{*userId, request.client, request.tokenHeader, expiresAt,
+    return Identity{userId, std::string(client), std::string(token), expiresAt,
                     std::move(found->actor)};
-}
-
-const db::UserProfile& actorProfile(const Request& request) {
-    const auto* profile = std::any_cast<db::UserProfile>(&request.actor().actor);
-    if (profile == nullptr) throw std::logic_error("the session check loaded no actor profile");
-    return *profile;
 }
 
 Identity openSession(Services& services, std::int64_t userId, std::string_view client) {
@@ -62,4 +46,4 @@ Identity openSession(Services& services, std::int64_t userId, std::string_view c
     return Identity{userId, std::string(client), token, expiresAt, {}};
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

@@ -1,4 +1,4 @@
-#include "fcgi/api_error.hpp"
+#include "core/api_error.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "core/sms.hpp"
+#include "adapters/sms.hpp"
 
 #include <curl/curl.h>
 #include <fcntl.h>

@@ -1,10 +1,10 @@
-#include "handlers/qr_cards.hpp"
+#include "services/qr_cards.hpp"
 
 #include <filesystem>
 #include <iostream>
 
+#include "adapters/file_store.hpp"
 #include "core/crypto.hpp"
-#include "core/file_store.hpp"
 #include "core/qr_card.hpp"
 
 namespace mmx {

@@ -1,8 +1,8 @@
-#include "handlers/limits.hpp"
+#include "services/limits.hpp"
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/rate_window.hpp"
-#include "fcgi/api_error.hpp"
 
 namespace mmx {
 namespace {

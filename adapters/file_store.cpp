@@ -1,4 +1,4 @@
-#include "core/file_store.hpp"
+#include "adapters/file_store.hpp"
 
 #include <fstream>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "core/background_hasher.hpp"
+#include "adapters/background_hasher.hpp"
 
 #include <signal.h>
 #include <sys/resource.h>
