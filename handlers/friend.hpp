@@ -2,10 +2,15 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
+#include "handlers/params.hpp"
 #include "services/services.hpp"
 
-// /user/friend!… — friends [000, 001, 004]. (`friend` is a keyword, hence `friends`.)
+// /user/friend!… — friends. (`friend` is a keyword, hence `friends`.)
 namespace mmx::friends {
+
+// The names a friend's id is taken under, across the app's clients.
+inline constexpr Names kFriendNames = {"friendId", "frdID",  "friendID", "friend_id",
+                                       "uid",      "userID", "userId"};
 
 // friend_requests.cpp
 Response invite(Services& services, const Request& request);

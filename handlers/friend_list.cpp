@@ -18,9 +18,6 @@ namespace mmx::friends {
 namespace {
 
 constexpr std::size_t kMaxRemark = 32;
-// The names a friend's id is taken under, across the app's clients.
-constexpr Names kFriendNames = {"friendId", "frdID",  "friendID", "friend_id",
-                                "uid",      "userID", "userId"};
 constexpr std::size_t kMaxReadIds = 100;
 // The A-Z list a page at a time, in the order the phone shows it.
 constexpr PageLimits kFriendPage{500, 500};
