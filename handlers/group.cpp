@@ -7,9 +7,9 @@
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "db/group_repository.hpp"
-#include "handlers/chat_message.hpp"
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"
+#include "services/chat_membership.hpp"
 
 namespace mmx::group {
 namespace {
@@ -114,7 +114,7 @@ Response remove(Services& services, const Request& request) {
                        "只有群主或站长可以删除群");
         // Members, then the chat (conversation, feed counters, chat lists), as a send
         // to the group takes them; then the group goes.
-        chat::closeGroupChat(services, groupId, groups.lockMembers(groupId));
+        services::closeGroupChat(services, groupId, groups.lockMembers(groupId));
         groups.remove(groupId);
         transaction.commit();
     });

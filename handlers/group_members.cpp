@@ -3,10 +3,10 @@
 #include "core/clock.hpp"
 #include "core/text.hpp"
 #include "db/group_repository.hpp"
-#include "handlers/chat_message.hpp"
 #include "handlers/group.hpp"
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"
+#include "services/chat_membership.hpp"
 
 namespace mmx::group {
 namespace {
@@ -93,7 +93,7 @@ Response addMembers(Services& services, const Request& request) {
         // Someone coming back kept the group's chat line; what was sent while they
         // were out is not theirs to read (lock order: group row, members, then the
         // conversation, counters and lines).
-        chat::reopenGroupChat(services, groupId, added);
+        services::reopenGroupChat(services, groupId, added);
         transaction.commit();
         memberCount += static_cast<std::int64_t>(added.size());
     });
