@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "api_test.hpp"
+#include "helpers.hpp"
 #include "sample_images.hpp"
 
 namespace chat {
@@ -30,12 +31,8 @@ const std::string kPictureRead = "/chat/picture!read";
 const std::string kPictureList = "/chat/picture!listByUser";
 const std::string kPictureDelete = "/chat/picture!delete";
 
-inline std::string id(long long value) {
-    return std::to_string(value);
-}
-inline std::string id(const api::TestUser& u) {
-    return std::to_string(u.session.userId);
-}
+using mmx::apitest::id;
+using mmx::apitest::post;
 
 // The conversation between two users: "u<smaller id>_<larger id>".
 inline std::string userConversationId(const api::TestUser& a, const api::TestUser& b) {
@@ -44,40 +41,16 @@ inline std::string userConversationId(const api::TestUser& a, const api::TestUse
     return "u" + id(std::min(one, other)) + "_" + id(std::max(one, other));
 }
 
-inline api::Response post(const api::TestUser& u, const std::string& route,
-                          const api::Params& params = {}) {
-    return api::http().post(route, params, api::authHeaders(u.session));
-}
-
-// a invites b by id, b accepts: two friends.
+// Two friends, made through the friend routes.
 inline void makeFriends(const api::TestUser& a, const api::TestUser& b) {
-    const api::Response invite =
-        post(a, "/user/friend!invite", {{"mode", "3"}, {"friendId", id(b)}});
-    BOOST_REQUIRE_MESSAGE(invite.success(), "friend!invite: " << invite.describe());
-    const api::Response accept = post(b, "/user/friend!accept", {{"friendId", id(a)}});
-    BOOST_REQUIRE_MESSAGE(accept.success(), "friend!accept: " << accept.describe());
+    api::befriend(a, b);
 }
 
-// Group creation needs a site role: scripts/admin grants it on the test stack.
-inline void grantSiteAdmin(const api::TestUser& u) {
-    const api::StackEnv& env = api::stackEnv();
-    const auto colon = env.baseUrl.rfind(':');
-    const std::string port = env.baseUrl.substr(colon + 1);
-    const std::string line = "MMX_VAR='" + env.varDir + "' MMX_PORT='" + port + "' '" +
-                             env.repoRoot + "/scripts/admin' site-role " + u.mobile +
-                             " admin >/dev/null";
-    const int rc = std::system(line.c_str());
-    BOOST_REQUIRE_MESSAGE(WIFEXITED(rc) && WEXITSTATUS(rc) == 0, "scripts/admin site-role failed");
-}
-
+// Groups need a site role that creates them: the owner is made a site admin first.
 inline long long createGroup(const api::TestUser& owner,
                              const std::vector<const api::TestUser*>& members) {
-    grantSiteAdmin(owner);
-    api::Params params{{"groupName", "群" + api::uniqueClient().substr(0, 20)}};
-    for (const api::TestUser* m : members) params.emplace_back("memberId", id(*m));
-    const api::Response r = post(owner, "/chat/group!create", params);
-    BOOST_REQUIRE_MESSAGE(r.success(), "group!create: " << r.describe());
-    return std::stoll(api::scalarText(*r.data("groupId")));
+    BOOST_REQUIRE_MESSAGE(api::setSiteRole(owner.mobile, "admin"), "scripts/admin failed");
+    return api::newGroup(owner, members, api::uniqueGroupName("群"));
 }
 
 inline api::Response sendText(const api::TestUser& from, const std::string& targetParam,

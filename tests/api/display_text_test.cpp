@@ -72,7 +72,7 @@ BOOST_AUTO_TEST_SUITE(group_names)
 
 BOOST_AUTO_TEST_CASE(a_group_name_with_a_direction_override_or_only_blanks_is_refused) {
     const api::TestUser owner = api::newUser();
-    chat::grantSiteAdmin(owner);
+    BOOST_REQUIRE(api::setSiteRole(owner.mobile, "admin"));
     checkRefused(post(owner, kCreateGroup, {{"groupName", kRightToLeftOverride + "群聊"}}),
                  "groupName", "文字方向");
     checkRefused(post(owner, kCreateGroup, {{"groupName", kIdeographicSpace}}), "groupName",

@@ -8,21 +8,21 @@
 #include <vector>
 
 #include "api_test.hpp"
+#include "helpers.hpp"
 
 namespace friendtest {
 
+using mmx::apitest::befriend;
+using mmx::apitest::id;
+
 inline api::Response call(const api::TestUser& u, const std::string& route,
                           const api::Params& params = {}) {
-    return api::http().post(route, params, api::authHeaders(u.session));
+    return api::post(u, route, params);
 }
 
 inline api::Response callGet(const api::TestUser& u, const std::string& route,
                              const api::Params& params = {}) {
-    return api::http().get(route, params, api::authHeaders(u.session));
-}
-
-inline std::string id(const api::TestUser& u) {
-    return u.session.uid;
+    return api::get(u, route, params);
 }
 
 inline void rename(const api::TestUser& u, const std::string& nickName) {
@@ -46,13 +46,6 @@ inline api::Response invite(const api::TestUser& from, const api::TestUser& to,
     api::Params params{{"mode", "3"}, {"friendId", id(to)}};
     if (!remark.empty()) params.emplace_back("remark", remark);
     return call(from, "/user/friend!invite", params);
-}
-
-inline void befriend(const api::TestUser& a, const api::TestUser& b) {
-    const api::Response sent = invite(a, b);
-    MMX_REQUIRE_OK(sent);
-    if (field(*sent.data(), "state") == "added") return;
-    MMX_REQUIRE_OK(call(b, "/user/friend!accept", {{"friendId", id(a)}}));
 }
 
 // The ids of data.<member>, an array of numbers.

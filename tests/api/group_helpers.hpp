@@ -3,14 +3,12 @@
 // What the group suites share: site roles through scripts/admin, and the group
 // routes as small functions. Included after api_test.hpp.
 
-#include <sys/wait.h>
-
-#include <atomic>
-#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "helpers.hpp"
 
 namespace grouptest {
 
@@ -29,52 +27,25 @@ inline const std::string kTransfer = "/chat/group!transfer";
 inline const std::string kQuit = "/chat/group!quit";
 inline const std::string kSeting = "/chat/group!setingGroup";
 
-// `scripts/admin site-role <mobile> <role>` against the test stack; true on success.
-inline bool setSiteRole(const std::string& mobile, const std::string& role) {
-    const api::StackEnv& env = api::stackEnv();
-    std::string port = "80";
-    const auto colon = env.baseUrl.rfind(':');
-    if (colon != std::string::npos && colon > 5) port = env.baseUrl.substr(colon + 1);
-    const std::string line = "MMX_VAR='" + env.varDir + "' MMX_PORT='" + port + "' '" +
-                             env.repoRoot + "/scripts/admin' site-role '" + mobile + "' '" + role +
-                             "' >/dev/null";
-    const int rc = std::system(line.c_str());
-    return WIFEXITED(rc) && WEXITSTATUS(rc) == 0;
-}
+using mmx::apitest::newStaff;
+using mmx::apitest::setSiteRole;
+using mmx::apitest::uniqueGroupName;
 
-// A fresh user holding a site role ("owner", "deputy", "admin"; "none" for none).
-inline api::TestUser newStaff(const std::string& role) {
-    api::TestUser user = api::newUser();
-    if (role != "none")
-        BOOST_REQUIRE_MESSAGE(setSiteRole(user.mobile, role), "scripts/admin failed");
-    return user;
-}
-
-// Unique within a run and across runs on one stack; at most 30 characters.
-inline std::string uniqueGroupName(const std::string& prefix = "测试群") {
-    static std::atomic<int> counter{0};
-    return prefix + std::to_string(api::nowMillis() % 100000000000LL) + "-" +
-           std::to_string(counter++);
-}
-
+// The group suites name the route first.
 inline api::Response call(const std::string& route, const api::TestUser& actor,
                           const api::Params& params) {
-    return api::http().post(route, params, api::authHeaders(actor.session));
+    return api::post(actor, route, params);
 }
 
 inline std::string uid(const api::TestUser& user) {
-    return user.session.uid;
+    return api::id(user);
 }
 
 // Creates a group as `creator` with `members`; returns its id as text.
 inline std::string createGroup(const api::TestUser& creator,
                                const std::vector<const api::TestUser*>& members = {},
                                const std::string& name = uniqueGroupName()) {
-    api::Params params{{"groupName", name}};
-    for (const api::TestUser* m : members) params.emplace_back("memberId", uid(*m));
-    const api::Response r = call(kCreate, creator, params);
-    BOOST_REQUIRE_MESSAGE(r.success() && r.data("groupId") != nullptr, r.describe());
-    return api::scalarText(*r.data("groupId"));
+    return api::id(api::newGroup(creator, members, name));
 }
 
 inline api::Response info(const api::TestUser& actor, const std::string& groupId) {

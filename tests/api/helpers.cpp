@@ -1,0 +1,74 @@
+#include "helpers.hpp"
+
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <stdexcept>
+
+namespace mmx::apitest {
+
+Response post(const TestUser& user, const std::string& route, const Params& params) {
+    return http().post(route, params, authHeaders(user.session));
+}
+
+Response get(const TestUser& user, const std::string& route, const Params& params) {
+    return http().get(route, params, authHeaders(user.session));
+}
+
+std::string id(const TestUser& user) {
+    return std::to_string(user.session.userId);
+}
+
+std::string id(long long value) {
+    return std::to_string(value);
+}
+
+void befriend(const TestUser& a, const TestUser& b) {
+    const Response invited = post(a, "/user/friend!invite", {{"mode", "3"}, {"friendId", id(b)}});
+    if (!invited.success()) throw std::runtime_error("friend!invite: " + invited.describe());
+    const rapidjson::Value* data = invited.data();
+    if (data != nullptr && data->HasMember("state") && scalarText((*data)["state"]) == "added") {
+        return;
+    }
+    const Response accepted = post(b, "/user/friend!accept", {{"friendId", id(a)}});
+    if (!accepted.success()) throw std::runtime_error("friend!accept: " + accepted.describe());
+}
+
+bool setSiteRole(const std::string& mobile, const std::string& role) {
+    const StackEnv& env = stackEnv();
+    std::string port = "80";
+    const auto colon = env.baseUrl.rfind(':');
+    if (colon != std::string::npos && colon > 5) port = env.baseUrl.substr(colon + 1);
+    const std::string line = "MMX_VAR='" + env.varDir + "' MMX_PORT='" + port + "' '" +
+                             env.repoRoot + "/scripts/admin' site-role '" + mobile + "' '" + role +
+                             "' >/dev/null";
+    const int rc = std::system(line.c_str());
+    return WIFEXITED(rc) && WEXITSTATUS(rc) == 0;
+}
+
+TestUser newStaff(const std::string& role) {
+    TestUser user = newUser();
+    if (role != "none" && !setSiteRole(user.mobile, role)) {
+        throw std::runtime_error("scripts/admin site-role " + role + " failed");
+    }
+    return user;
+}
+
+std::string uniqueGroupName(const std::string& prefix) {
+    static std::atomic<int> counter{0};
+    return prefix + std::to_string(nowMillis() % 100000000000LL) + "-" + std::to_string(counter++);
+}
+
+long long newGroup(const TestUser& creator, const std::vector<const TestUser*>& members,
+                   const std::string& name) {
+    Params params{{"groupName", name}};
+    for (const TestUser* m : members) params.emplace_back("memberId", id(*m));
+    const Response r = post(creator, "/chat/group!create", params);
+    if (!r.success() || r.data("groupId") == nullptr) {
+        throw std::runtime_error("group!create: " + r.describe());
+    }
+    return std::stoll(scalarText(*r.data("groupId")));
+}
+
+}  // namespace mmx::apitest
