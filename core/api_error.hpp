@@ -7,7 +7,7 @@
 
 namespace mmx {
 
-// The stable machine-readable failure codes of the envelope (PRODUCT.md).
+// The stable machine-readable failure codes of the envelope (docs/api.md).
 enum class ErrorCode {
     BadParam,
     AuthRequired,

@@ -7,7 +7,7 @@
 // Who may do what in a group: a pure function of the actor's site role, the
 // actor's role in the group, and (for actions on another member) the target's
 // role in the group. Seed 000's addGroup / updateGroup / deleteGroup / groupDel
-// steps and seed 003's setingGroup, made exact by issue 4.
+// steps and setingGroup.
 namespace mmx {
 
 // The site staff, above every group (Tencent IM's app admin, split in three).

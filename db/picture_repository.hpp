@@ -17,7 +17,7 @@ struct ChatPicture {
     std::int64_t createdAt = 0;
 };
 
-// Pictures (seed 001 pics/*) and, on delete, the chats attached to them.
+// Pictures and, on delete, the chats attached to them.
 class PictureRepository {
   public:
     explicit PictureRepository(Connection& db) : db_(db) {}

@@ -7,7 +7,7 @@
 
 namespace mmx::db {
 
-// The public card of a user, as lists of people show it (seed 004 /user/info).
+// The public card of a user, as lists of people show it (the card of /user/info).
 struct UserCard {
     std::int64_t id = 0;
     std::string nickName;

@@ -10,7 +10,7 @@
 
 namespace mmx::db {
 
-// The profile fields of seed 003's userVO, in the order of their columns.
+// The profile fields of the userVO, in the order of their columns.
 enum class ProfileField {
     Sex,
     Age,

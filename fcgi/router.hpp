@@ -58,7 +58,7 @@ class Dispatcher {
     Authenticator authenticate_;
 };
 
-// The headers seed 003 sends back on every authenticated answer.
+// The identity headers sent back on every authenticated answer.
 void addIdentityHeaders(Response& response, const Identity& identity);
 
 // The largest `client` header we accept: an install identifier, not a payload.

@@ -1,4 +1,4 @@
--- Groups (seed 000 addGroup / groupAdd, seed 003 setingGroup) and the site roles
+-- Groups (create, add members, setingGroup) and the site roles
 -- that stand above them. Every time is epoch milliseconds.
 
 -- Site staff: 'owner' (站长), 'deputy' (副站长), 'admin' (管理员); NULL is none.

@@ -1,4 +1,4 @@
--- Chat (issue 5): pictures that chats hang on (seed 001), conversations with a
+-- Chat: pictures that chats hang on, conversations with a
 -- sequence number each, messages stored once, and a feed per user that `sync`
 -- reads. Every time is epoch milliseconds.
 --
@@ -11,7 +11,7 @@
 -- no new ones. Copying the body per member instead would multiply the largest
 -- column by N for nothing.
 
--- Pictures (seed 001 pics/*): a user's picture; chats may be attached to it.
+-- Pictures: a user's picture; chats may be attached to it.
 CREATE TABLE chat_pictures (
     id         BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
     owner_id   BIGINT UNSIGNED NOT NULL,

@@ -1,4 +1,4 @@
--- Chat deletions (issue 5 follow-up): a phone that already synced a chat must
+-- Chat deletions: a phone that already synced a chat must
 -- learn that it went, with its picture or with its group, through the same
 -- feed that brought it.
 --

@@ -1,4 +1,4 @@
-// Pictures (seed 001): created from an uploaded chat image, seen by the owner
+// Pictures: created from an uploaded chat image, seen by the owner
 // and friends, listed by user, chats attached with picId, and deleted by the
 // owner together with their chats in one go.
 #define BOOST_TEST_MODULE api_chat_picture

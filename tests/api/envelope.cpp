@@ -1,4 +1,4 @@
-// What every answer must look like, whatever the route (PRODUCT.md, "Response envelope").
+// What every answer must look like, whatever the route (docs/api.md, "The envelope").
 #include <cctype>
 
 #include "stack.hpp"

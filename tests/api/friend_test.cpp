@@ -107,7 +107,7 @@ BOOST_AUTO_TEST_CASE(invitations_by_mobile_and_by_mcode_reach_the_user) {
     std::set<std::string> askers;
     for (const auto& row : requestsOf(b)) askers.insert(row.userId);
     BOOST_CHECK(askers == (std::set<std::string>{id(a), id(c)}));
-    // seed 004 names the id userID
+    // the id under another of its names
     const auto d = api::newUser();
     MMX_CHECK_OK(call(d, kInvite, {{"mode", "3"}, {"userID", id(b)}}));
 }
@@ -373,7 +373,7 @@ BOOST_AUTO_TEST_CASE(a_remark_is_private_counted_in_characters_and_cleared_by_em
     MMX_CHECK_FAILS_WITH(call(a, kRemark, {{"friendId", id(b)}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(call(a, kRemark, {{"friendId", id(stranger)}, {"remark", "陌生人"}}),
                          "NOT_FOUND");
-    MMX_REQUIRE_OK(call(a, kRemark, {{"friendId", id(b)}, {"rmkName", "小B"}}));  // seed 004's name
+    MMX_REQUIRE_OK(call(a, kRemark, {{"friendId", id(b)}, {"rmkName", "小B"}}));  // another name of remark
     BOOST_CHECK_EQUAL(field(*call(a, kRead, {{"friendId", id(b)}}).data("friend"), "rmkName"),
                       "小B");
     MMX_REQUIRE_OK(call(a, kRemark, {{"friendId", id(b)}, {"remark", ""}}));

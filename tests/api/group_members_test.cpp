@@ -1,6 +1,6 @@
 // Memberships: addMembers (reports unknown ids and existing members, the cap on
 // every add), removeMembers (a list with one forbidden target fails whole),
-// setAdmin, transfer, quit, and seed 003's setingGroup.
+// setAdmin, transfer, quit, and setingGroup.
 //
 // The member cap is a server setting; the test stack runs with
 // MMX_GROUP_MAX_MEMBERS=5 (tests/api/CMakeLists.txt) so that a group can be filled.

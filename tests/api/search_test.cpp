@@ -137,7 +137,7 @@ BOOST_AUTO_TEST_CASE(read_users_answers_public_cards_in_the_order_asked) {
     BOOST_CHECK_EQUAL(field((*list)[1], "mcode"), mcodeOf(a));
     for (const char* name : {"city", "portrait"}) BOOST_CHECK((*list)[1].HasMember(name));
     BOOST_CHECK(r.body.find(a.mobile) == std::string::npos);
-    // seed 004 writes uid=…&uid=…
+    // ids as uid=…&uid=…
     const api::Response seed = call(me, kReadUsers, {{"uid", id(a)}});
     MMX_REQUIRE_OK(seed);
     BOOST_CHECK_EQUAL(seed.data("userList")->Size(), 1u);

@@ -1,4 +1,4 @@
-// The permission matrix of issue 4 as a table: every actor (site role × group
+// The group permission matrix as a table: every actor (site role × group
 // role) against every action and, for actions on a member, every target role.
 #include "core/group_rules.hpp"
 
