@@ -55,7 +55,7 @@ Response readUser(Services& services, const Request& request) {
     if (!profile) throw ApiError(ErrorCode::NotFound, "用户不存在");
     // Accounts older than QR cards get theirs when their owner reads the profile: reads
     // of another user never write.
-    if (relation == Relation::Self) profile->qcodeUrl = ensureQrCard(services, *profile);
+    if (relation == Relation::Self) profile->qcodeUrl = services::ensureQrCard(services, *profile);
     Response response("获取用户信息成功");
     writeUserVO(response.data().object("userVO"), *profile, visibility);
     return response;

@@ -53,10 +53,10 @@ void chargeDaily(Services& services, const Request& request, std::int64_t amount
     if (amount <= 0) return;
     const std::int64_t dayEnd = chinaDayEndMs(nowMs());
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        chargeOrRefuse(services, perUser.first, std::to_string(request.actor().userId), amount,
-                       perUser.second, dayEnd);
-        chargeOrRefuse(services, perAddress.first, request.remoteAddr, amount, perAddress.second,
-                       dayEnd);
+        services::chargeOrRefuse(services, perUser.first, std::to_string(request.actor().userId),
+                                 amount, perUser.second, dayEnd);
+        services::chargeOrRefuse(services, perAddress.first, request.remoteAddr, amount,
+                                 perAddress.second, dayEnd);
         transaction.commit();
     });
 }

@@ -122,9 +122,11 @@ BOOST_AUTO_TEST_CASE(the_daily_code_cap_refuses_the_next_send) {
     tight.smsDailyLimit = 3;
     Services services(tight);
     const std::string mobile = dbtest::freshMobile();
-    for (int i = 0; i < 3; ++i) sendCode(services, mobile, CodePurpose::Register, true);
-    BOOST_TEST((codeOf([&] { sendCode(services, mobile, CodePurpose::Register, true); }) ==
-                ErrorCode::RateLimited));
+    for (int i = 0; i < 3; ++i)
+        services::sendCode(services, mobile, services::CodePurpose::Register, true);
+    BOOST_TEST((codeOf([&] {
+                    services::sendCode(services, mobile, services::CodePurpose::Register, true);
+                }) == ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
@@ -135,7 +137,8 @@ BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
                     nowMs() - 300000);
     BOOST_TEST((codeOf([&] {
                     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-                        consumeCode(services, transaction, mobile, CodePurpose::Register, "123456");
+                        services::consumeCode(services, transaction, mobile,
+                                              services::CodePurpose::Register, "123456");
                         transaction.commit();
                     });
                 }) == ErrorCode::CodeExpired));
@@ -144,27 +147,27 @@ BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
 BOOST_AUTO_TEST_CASE(a_limit_refuses_the_hit_past_its_maximum) {
     Services services(config);
     const std::string key = "test-" + randomHex(8);
-    countOrRefuse(services, "db-test", key, 2);
-    countOrRefuse(services, "db-test", key, 2);
-    BOOST_TEST(
-        (codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
+    services::countOrRefuse(services, "db-test", key, 2);
+    services::countOrRefuse(services, "db-test", key, 2);
+    BOOST_TEST((codeOf([&] { services::countOrRefuse(services, "db-test", key, 2); }) ==
+                ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(forgiving_a_key_takes_back_its_hits_in_the_window) {
     Services services(config);
     const std::string key = "test-" + randomHex(8);
-    countOrRefuse(services, "db-test", key, 1);
-    forgive(services, "db-test", key);
-    countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
-    BOOST_TEST(
-        (codeOf([&] { countOrRefuse(services, "db-test", key, 1); }) == ErrorCode::RateLimited));
+    services::countOrRefuse(services, "db-test", key, 1);
+    services::forgive(services, "db-test", key);
+    services::countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
+    BOOST_TEST((codeOf([&] { services::countOrRefuse(services, "db-test", key, 1); }) ==
+                ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_registration_code_is_refused_before_any_password_hash) {
     const NoHashCapacity host(config);
     Services services(host.config);
     const std::string mobile = dbtest::freshMobile();
-    sendCode(services, mobile, CodePurpose::Register, true);
+    services::sendCode(services, mobile, services::CodePurpose::Register, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
     const Request request = formRequest({{"userVO.userMobile", mobile},
                                          {"userVO.password", "a-password-" + randomHex(4)},
@@ -179,7 +182,7 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
     {
         const NoHashCapacity host(config);
         Services busy(host.config);
-        sendCode(busy, mobile, CodePurpose::Register, true);
+        services::sendCode(busy, mobile, services::CodePurpose::Register, true);
         code = codeSentTo(config, mobile);
         const Request request = formRequest({{"userVO.userMobile", mobile},
                                              {"userVO.password", password},
@@ -206,7 +209,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_reset_code_is_refused_before_any_password_hash) {
     db::UserRepository(services.db).create(mobile, "h", nowMs());
     const NoHashCapacity host(config);
     Services busy(host.config);
-    sendCode(busy, mobile, CodePurpose::Reset, true);
+    services::sendCode(busy, mobile, services::CodePurpose::Reset, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
     const Request request = formRequest({{"userVO.userMobile", mobile},
                                          {"userVO.password", "a-password-" + randomHex(4)},
