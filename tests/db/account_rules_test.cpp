@@ -15,7 +15,7 @@
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
 #include "handlers/authenticate.hpp"
-#include "handlers/user.hpp"
+#include "services/accounts.hpp"
 #include "services/limits.hpp"
 #include "services/sms_codes.hpp"
 
@@ -57,12 +57,9 @@ std::string codeSentTo(const Config& config, const std::string& mobile) {
     return code;
 }
 
-Request formRequest(std::vector<std::pair<std::string, std::string>> params) {
-    Request request;
-    request.method = Method::Post;
-    request.remoteAddr = "192.0.2." + std::to_string(randombytes_uniform(250) + 1);
-    request.params = std::move(params);
-    return request;
+// An address of its own for the per-address limits.
+std::string freshAddress() {
+    return "192.0.2." + std::to_string(randombytes_uniform(250) + 1);
 }
 
 // A host whose every password-hash admission ticket is taken: any hash is refused at
@@ -169,10 +166,10 @@ BOOST_AUTO_TEST_CASE(a_wrong_registration_code_is_refused_before_any_password_ha
     const std::string mobile = dbtest::freshMobile();
     services::sendCode(services, mobile, services::CodePurpose::Register, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
-    const Request request = formRequest({{"userVO.userMobile", mobile},
-                                         {"userVO.password", "a-password-" + randomHex(4)},
-                                         {"telSecurityCode", wrong}});
-    BOOST_TEST((codeOf([&] { user::registerUser(services, request); }) == ErrorCode::BadCode));
+    const std::string password = "a-password-" + randomHex(4);
+    BOOST_TEST((codeOf([&] {
+                    services::registerAccount(services, freshAddress(), mobile, password, wrong);
+                }) == ErrorCode::BadCode));
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
@@ -184,11 +181,8 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
         Services busy(host.config);
         services::sendCode(busy, mobile, services::CodePurpose::Register, true);
         code = codeSentTo(config, mobile);
-        const Request request = formRequest({{"userVO.userMobile", mobile},
-                                             {"userVO.password", password},
-                                             {"telSecurityCode", code}});
         try {
-            user::registerUser(busy, request);
+            services::registerAccount(busy, freshAddress(), mobile, password, code);
             BOOST_FAIL("expected RATE_LIMITED");
         } catch (const ApiError& error) {
             BOOST_TEST((error.code() == ErrorCode::RateLimited));
@@ -197,9 +191,7 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
         BOOST_TEST(!db::UserRepository(busy.db).findIdByMobile(mobile).has_value());
     }
     Services services(config);
-    const Request request = formRequest(
-        {{"userVO.userMobile", mobile}, {"userVO.password", password}, {"telSecurityCode", code}});
-    BOOST_TEST(user::registerUser(services, request).success());
+    BOOST_TEST(services::registerAccount(services, freshAddress(), mobile, password, code) > 0);
     BOOST_TEST(db::UserRepository(services.db).findIdByMobile(mobile).has_value());
 }
 
@@ -211,10 +203,10 @@ BOOST_AUTO_TEST_CASE(a_wrong_reset_code_is_refused_before_any_password_hash) {
     Services busy(host.config);
     services::sendCode(busy, mobile, services::CodePurpose::Reset, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
-    const Request request = formRequest({{"userVO.userMobile", mobile},
-                                         {"userVO.password", "a-password-" + randomHex(4)},
-                                         {"validateCode", wrong}});
-    BOOST_TEST((codeOf([&] { user::noLoginUpdatePassword(busy, request); }) == ErrorCode::BadCode));
+    const std::string password = "a-password-" + randomHex(4);
+    BOOST_TEST((codeOf([&] {
+                    services::resetPassword(busy, freshAddress(), mobile, password, wrong);
+                }) == ErrorCode::BadCode));
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_window_opens_at_the_first_hit_not_at_a_clock_boundary) {
