@@ -25,7 +25,7 @@ Response readUsers(Services& services, const Request& request) {
         if (seen.insert(*id).second) ids.push_back(*id);
     }
     if (ids.empty()) throwBadParam("缺少参数 userId");
-    if (ids.size() > db::PeopleRepository::kMaxIdsPerCall) throwBadParam("参数 userId 最多100个");
+    if (ids.size() > services::kMaxCardsPerRead) throwBadParam("参数 userId 最多100个");
     const auto cards = services::readCards(services, me, request.remoteAddr, ids);
     Response response("获取用户信息成功");
     JsonArray list = response.data().array("userList");
@@ -51,7 +51,7 @@ Response selectPhones(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
     const auto sent = request.paramList("phone_list");
     if (sent.empty()) throwBadParam("缺少参数 phone_list");
-    if (sent.size() > db::PeopleRepository::kMaxMobilesPerCall) {
+    if (sent.size() > services::kMaxContactsPerSort) {
         throwBadParam("参数 phone_list 最多500个号码");
     }
     const services::SortedContacts sorted =

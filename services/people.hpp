@@ -17,7 +17,11 @@
 // is RATE_LIMITED until the budget's day ends.
 namespace mmx::services {
 
-// The public cards of `ids` (distinct, at most db::PeopleRepository::kMaxIdsPerCall), in
+// The most ids one readCards takes, and the most numbers one sortContacts takes.
+inline constexpr std::size_t kMaxCardsPerRead = db::PeopleRepository::kMaxIdsPerCall;
+inline constexpr std::size_t kMaxContactsPerSort = db::PeopleRepository::kMaxMobilesPerCall;
+
+// The public cards of `ids` (distinct, at most kMaxCardsPerRead), in
 // the order asked, unknown ids left out. Friends are free; every other id is a look-up.
 std::vector<db::UserCard> readCards(Services& services, std::int64_t me, std::string_view address,
                                     const std::vector<std::int64_t>& ids);
@@ -32,7 +36,7 @@ struct SearchHit {
 SearchHit search(Services& services, std::int64_t me, std::string_view address,
                  std::string_view keyword);
 
-// A contact list (at most db::PeopleRepository::kMaxMobilesPerCall numbers) sorted three
+// A contact list (at most kMaxContactsPerSort numbers) sorted three
 // ways, each number in the form it was sent, once. Each distinct valid number is a look-up.
 struct SortedContacts {
     std::vector<std::string> friends;  // on the platform, my friends
