@@ -14,9 +14,9 @@ namespace mmx::user {
 
 Response readUsers(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    // seed 004 sends uid=…&uid=…
-    const bool seedName = !request.param("userId") && request.param("uid");
-    const std::string name = seedName ? "uid" : "userId";
+    // The app's older screens send uid=…&uid=…
+    const bool uidName = !request.param("userId") && request.param("uid");
+    const std::string name = uidName ? "uid" : "userId";
     std::vector<std::int64_t> ids;
     std::set<std::int64_t> seen;
     for (const auto& item : request.paramList(name)) {
