@@ -63,7 +63,7 @@ int serve(const mmx::Config& config, int listenFd) {
         if (now - lastHousekeeping < kHousekeepingEvery) return;
         lastHousekeeping = now;
         try {
-            mmx::sweepRateCounters(services);
+            mmx::services::sweepRateCounters(services);
         } catch (const std::exception& error) {
             std::cerr << "housekeeping failed: " << error.what() << std::endl;
         }

@@ -4,7 +4,7 @@
 #include "fcgi/response.hpp"
 #include "services/services.hpp"
 
-// /user/setting!… — the user's own settings [004].
+// /user/setting!… — the user's own settings.
 namespace mmx::setting {
 
 // GET reads, POST changes `policy` (1 anyone / 2 confirm / 3 nobody) and/or

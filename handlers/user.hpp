@@ -4,7 +4,7 @@
 #include "fcgi/response.hpp"
 #include "services/services.hpp"
 
-// /user/user!… — the account routes of seed 003.
+// /user/user!… — the account and profile routes.
 namespace mmx::user {
 
 Response login(Services& services, const Request& request);

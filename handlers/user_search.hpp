@@ -4,7 +4,7 @@
 #include "fcgi/response.hpp"
 #include "services/services.hpp"
 
-// /user/user!readUsers, !search, !selectPhones — finding people [004].
+// /user/user!readUsers, !search, !selectPhones — finding people.
 namespace mmx::user {
 
 Response readUsers(Services& services, const Request& request);

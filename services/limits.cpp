@@ -4,7 +4,7 @@
 #include "core/clock.hpp"
 #include "core/rate_window.hpp"
 
-namespace mmx {
+namespace mmx::services {
 namespace {
 
 // One answer for every counter, so a refusal never tells which limit it was.
@@ -58,4 +58,4 @@ void sweepRateCounters(Services& services) {
     db::RateLimitRepository(services.db).sweepExpired(nowMs());
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

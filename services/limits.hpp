@@ -6,7 +6,7 @@
 #include "db/rate_limit_repository.hpp"
 #include "services/services.hpp"
 
-namespace mmx {
+namespace mmx::services {
 
 // How long a series of hits is counted, from its first hit, unless a limit says otherwise.
 inline constexpr std::int64_t kLimitWindowMs = 15 * 60 * 1000;
@@ -40,4 +40,4 @@ void forgiveEvery(Services& services, std::string_view limit, std::string_view k
 // Removes counters whose window has ended; cheap, run now and then between requests.
 void sweepRateCounters(Services& services);
 
-}  // namespace mmx
+}  // namespace mmx::services

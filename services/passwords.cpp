@@ -5,7 +5,7 @@
 #include "core/crypto.hpp"
 #include "services/limits.hpp"
 
-namespace mmx {
+namespace mmx::services {
 namespace {
 
 // How long an admitted request may wait for a hash slot before it is turned away.
@@ -93,4 +93,4 @@ void clearEveryPasswordTry(Services& services, std::string_view account) {
     forgiveEvery(services, kTriesPerClient, std::string(account) + "#");
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

@@ -5,7 +5,7 @@
 
 #include "services/services.hpp"
 
-namespace mmx {
+namespace mmx::services {
 
 // argon2id, waiting for one of the host's hash slots first.
 std::string hashPasswordLimited(Services& services, std::string_view password);
@@ -48,4 +48,4 @@ void clearEveryPasswordTry(Services& services, std::string_view account);
 // The counter key of an account's tries, shared by login and updatePassword.
 std::string passwordAccountKey(std::int64_t userId);
 
-}  // namespace mmx
+}  // namespace mmx::services

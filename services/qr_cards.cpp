@@ -7,7 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/qr_card.hpp"
 
-namespace mmx {
+namespace mmx::services {
 namespace {
 
 constexpr std::string_view kQrFolder = "images/qcode";
@@ -36,4 +36,4 @@ std::optional<std::string> ensureQrCard(Services& services, const db::UserProfil
     }
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

@@ -8,7 +8,7 @@
 #include "core/rate_window.hpp"
 #include "db/sms_code_repository.hpp"
 
-namespace mmx {
+namespace mmx::services {
 namespace {
 
 std::string codeText(const std::string& code, CodePurpose purpose, int ttlSeconds) {
@@ -90,4 +90,4 @@ void consumeCode(Services& services, db::Transaction& transaction, std::string_v
     codes.consume(stored->id, now);
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

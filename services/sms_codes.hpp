@@ -5,7 +5,7 @@
 #include "db/connection.hpp"
 #include "services/services.hpp"
 
-namespace mmx {
+namespace mmx::services {
 
 enum class CodePurpose { Register, Reset };
 
@@ -24,4 +24,4 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
 void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
                  CodePurpose purpose, std::string_view code);
 
-}  // namespace mmx
+}  // namespace mmx::services

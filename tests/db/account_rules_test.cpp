@@ -15,7 +15,7 @@
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
 #include "handlers/authenticate.hpp"
-#include "handlers/user.hpp"
+#include "services/accounts.hpp"
 #include "services/limits.hpp"
 #include "services/sms_codes.hpp"
 
@@ -57,12 +57,9 @@ std::string codeSentTo(const Config& config, const std::string& mobile) {
     return code;
 }
 
-Request formRequest(std::vector<std::pair<std::string, std::string>> params) {
-    Request request;
-    request.method = Method::Post;
-    request.remoteAddr = "192.0.2." + std::to_string(randombytes_uniform(250) + 1);
-    request.params = std::move(params);
-    return request;
+// An address of its own for the per-address limits.
+std::string freshAddress() {
+    return "192.0.2." + std::to_string(randombytes_uniform(250) + 1);
 }
 
 // A host whose every password-hash admission ticket is taken: any hash is refused at
@@ -122,9 +119,11 @@ BOOST_AUTO_TEST_CASE(the_daily_code_cap_refuses_the_next_send) {
     tight.smsDailyLimit = 3;
     Services services(tight);
     const std::string mobile = dbtest::freshMobile();
-    for (int i = 0; i < 3; ++i) sendCode(services, mobile, CodePurpose::Register, true);
-    BOOST_TEST((codeOf([&] { sendCode(services, mobile, CodePurpose::Register, true); }) ==
-                ErrorCode::RateLimited));
+    for (int i = 0; i < 3; ++i)
+        services::sendCode(services, mobile, services::CodePurpose::Register, true);
+    BOOST_TEST((codeOf([&] {
+                    services::sendCode(services, mobile, services::CodePurpose::Register, true);
+                }) == ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
@@ -135,7 +134,8 @@ BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
                     nowMs() - 300000);
     BOOST_TEST((codeOf([&] {
                     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-                        consumeCode(services, transaction, mobile, CodePurpose::Register, "123456");
+                        services::consumeCode(services, transaction, mobile,
+                                              services::CodePurpose::Register, "123456");
                         transaction.commit();
                     });
                 }) == ErrorCode::CodeExpired));
@@ -144,32 +144,32 @@ BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
 BOOST_AUTO_TEST_CASE(a_limit_refuses_the_hit_past_its_maximum) {
     Services services(config);
     const std::string key = "test-" + randomHex(8);
-    countOrRefuse(services, "db-test", key, 2);
-    countOrRefuse(services, "db-test", key, 2);
-    BOOST_TEST(
-        (codeOf([&] { countOrRefuse(services, "db-test", key, 2); }) == ErrorCode::RateLimited));
+    services::countOrRefuse(services, "db-test", key, 2);
+    services::countOrRefuse(services, "db-test", key, 2);
+    BOOST_TEST((codeOf([&] { services::countOrRefuse(services, "db-test", key, 2); }) ==
+                ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(forgiving_a_key_takes_back_its_hits_in_the_window) {
     Services services(config);
     const std::string key = "test-" + randomHex(8);
-    countOrRefuse(services, "db-test", key, 1);
-    forgive(services, "db-test", key);
-    countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
-    BOOST_TEST(
-        (codeOf([&] { countOrRefuse(services, "db-test", key, 1); }) == ErrorCode::RateLimited));
+    services::countOrRefuse(services, "db-test", key, 1);
+    services::forgive(services, "db-test", key);
+    services::countOrRefuse(services, "db-test", key, 1);  // would be refused without the forgiving
+    BOOST_TEST((codeOf([&] { services::countOrRefuse(services, "db-test", key, 1); }) ==
+                ErrorCode::RateLimited));
 }
 
 BOOST_AUTO_TEST_CASE(a_wrong_registration_code_is_refused_before_any_password_hash) {
     const NoHashCapacity host(config);
     Services services(host.config);
     const std::string mobile = dbtest::freshMobile();
-    sendCode(services, mobile, CodePurpose::Register, true);
+    services::sendCode(services, mobile, services::CodePurpose::Register, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
-    const Request request = formRequest({{"userVO.userMobile", mobile},
-                                         {"userVO.password", "a-password-" + randomHex(4)},
-                                         {"telSecurityCode", wrong}});
-    BOOST_TEST((codeOf([&] { user::registerUser(services, request); }) == ErrorCode::BadCode));
+    const std::string password = "a-password-" + randomHex(4);
+    BOOST_TEST((codeOf([&] {
+                    services::registerAccount(services, freshAddress(), mobile, password, wrong);
+                }) == ErrorCode::BadCode));
 }
 
 BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
@@ -179,13 +179,10 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
     {
         const NoHashCapacity host(config);
         Services busy(host.config);
-        sendCode(busy, mobile, CodePurpose::Register, true);
+        services::sendCode(busy, mobile, services::CodePurpose::Register, true);
         code = codeSentTo(config, mobile);
-        const Request request = formRequest({{"userVO.userMobile", mobile},
-                                             {"userVO.password", password},
-                                             {"telSecurityCode", code}});
         try {
-            user::registerUser(busy, request);
+            services::registerAccount(busy, freshAddress(), mobile, password, code);
             BOOST_FAIL("expected RATE_LIMITED");
         } catch (const ApiError& error) {
             BOOST_TEST((error.code() == ErrorCode::RateLimited));
@@ -194,9 +191,7 @@ BOOST_AUTO_TEST_CASE(a_refused_hash_leaves_the_registration_code_usable) {
         BOOST_TEST(!db::UserRepository(busy.db).findIdByMobile(mobile).has_value());
     }
     Services services(config);
-    const Request request = formRequest(
-        {{"userVO.userMobile", mobile}, {"userVO.password", password}, {"telSecurityCode", code}});
-    BOOST_TEST(user::registerUser(services, request).success());
+    BOOST_TEST(services::registerAccount(services, freshAddress(), mobile, password, code) > 0);
     BOOST_TEST(db::UserRepository(services.db).findIdByMobile(mobile).has_value());
 }
 
@@ -206,12 +201,12 @@ BOOST_AUTO_TEST_CASE(a_wrong_reset_code_is_refused_before_any_password_hash) {
     db::UserRepository(services.db).create(mobile, "h", nowMs());
     const NoHashCapacity host(config);
     Services busy(host.config);
-    sendCode(busy, mobile, CodePurpose::Reset, true);
+    services::sendCode(busy, mobile, services::CodePurpose::Reset, true);
     const std::string wrong = codeSentTo(config, mobile) == "000000" ? "111111" : "000000";
-    const Request request = formRequest({{"userVO.userMobile", mobile},
-                                         {"userVO.password", "a-password-" + randomHex(4)},
-                                         {"validateCode", wrong}});
-    BOOST_TEST((codeOf([&] { user::noLoginUpdatePassword(busy, request); }) == ErrorCode::BadCode));
+    const std::string password = "a-password-" + randomHex(4);
+    BOOST_TEST((codeOf([&] {
+                    services::resetPassword(busy, freshAddress(), mobile, password, wrong);
+                }) == ErrorCode::BadCode));
 }
 
 BOOST_AUTO_TEST_CASE(a_limit_window_opens_at_the_first_hit_not_at_a_clock_boundary) {

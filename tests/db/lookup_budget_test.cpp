@@ -1,5 +1,5 @@
 // The look-up budgets of a client address, which the API-test stack (every suite from
-// one address, a database that outlives the run) must keep out of reach: the handlers
+// one address, a database that outlives the run) must keep out of reach: services/people
 // against MariaDB with small budgets and addresses of their own.
 #include <sodium.h>
 
@@ -10,7 +10,7 @@
 #include "core/crypto.hpp"
 #include "db/user_repository.hpp"
 #include "db_fixture.hpp"
-#include "handlers/user_search.hpp"
+#include "services/people.hpp"
 
 using namespace mmx;
 
@@ -31,15 +31,11 @@ std::string freshAddress() {
            std::to_string(randombytes_uniform(256));
 }
 
-Request requestBy(std::int64_t userId, const std::string& address,
-                  std::vector<std::pair<std::string, std::string>> params) {
-    Request request;
-    request.method = Method::Post;
-    request.remoteAddr = address;
-    request.client = "db-test";
-    request.params = std::move(params);
-    request.identity = Identity{userId, "db-test", "token", nowMs() + kDayMs, {}};
-    return request;
+// `count` numbers no other run has used.
+std::vector<std::string> freshNumbers(int count) {
+    std::vector<std::string> numbers;
+    for (int i = 0; i < count; ++i) numbers.push_back(dbtest::freshMobile());
+    return numbers;
 }
 
 std::int64_t newUser(Services& services) {
@@ -63,19 +59,14 @@ BOOST_AUTO_TEST_CASE(numbers_from_one_address_share_a_budget_across_users) {
     Services services(config);
     const std::string address = freshAddress();
     const auto first = newUser(services), second = newUser(services);
-    const std::string three =
-        dbtest::freshMobile() + "," + dbtest::freshMobile() + "," + dbtest::freshMobile();
-    BOOST_TEST(
-        user::selectPhones(services, requestBy(first, address, {{"phone_list", three}})).success());
-    const auto refused = retryAfterOf([&] {
-        user::selectPhones(services, requestBy(second, address, {{"phone_list", three}}));
-    });
+    const auto three = freshNumbers(3);
+    BOOST_TEST(services::sortContacts(services, first, address, three).outside.size() == 3);
+    const auto refused =
+        retryAfterOf([&] { services::sortContacts(services, second, address, three); });
     BOOST_TEST(refused.has_value());
     BOOST_TEST(refused.value_or(0) >= 1);
     // From another address the same user is served.
-    BOOST_TEST(
-        user::selectPhones(services, requestBy(second, freshAddress(), {{"phone_list", three}}))
-            .success());
+    BOOST_TEST(services::sortContacts(services, second, freshAddress(), three).outside.size() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(a_refusal_by_the_address_charges_the_user_nothing) {
@@ -84,17 +75,12 @@ BOOST_AUTO_TEST_CASE(a_refusal_by_the_address_charges_the_user_nothing) {
     Services services(tight);
     const std::string address = freshAddress();
     const auto other = newUser(services), me = newUser(services);
-    const std::string four = dbtest::freshMobile() + "," + dbtest::freshMobile() + "," +
-                             dbtest::freshMobile() + "," + dbtest::freshMobile();
-    const std::string three = four.substr(four.find(',') + 1);
+    const auto three = freshNumbers(3);
+    BOOST_TEST(services::sortContacts(services, other, address, three).outside.size() == 3);
     BOOST_TEST(
-        user::selectPhones(services, requestBy(other, address, {{"phone_list", three}})).success());
-    BOOST_TEST(retryAfterOf([&] {
-                   user::selectPhones(services, requestBy(me, address, {{"phone_list", three}}));
-               }).has_value());
+        retryAfterOf([&] { services::sortContacts(services, me, address, three); }).has_value());
     // Had the refused request charged `me`, this would pass the user's budget of 3.
-    BOOST_TEST(user::selectPhones(services, requestBy(me, freshAddress(), {{"phone_list", three}}))
-                   .success());
+    BOOST_TEST(services::sortContacts(services, me, freshAddress(), three).outside.size() == 3);
 }
 
 BOOST_AUTO_TEST_CASE(searches_from_one_address_share_a_limit_across_users) {
@@ -103,7 +89,7 @@ BOOST_AUTO_TEST_CASE(searches_from_one_address_share_a_limit_across_users) {
     const auto first = newUser(services), second = newUser(services);
     const auto search = [&](std::int64_t userId, const std::string& from) {
         try {
-            user::search(services, requestBy(userId, from, {{"keyword", dbtest::freshMobile()}}));
+            services::search(services, userId, from, dbtest::freshMobile());
         } catch (const ApiError& error) {
             if (error.code() != ErrorCode::NotFound) throw;
         }

@@ -78,8 +78,9 @@ BOOST_AUTO_TEST_SUITE(dummy_password_hash, *boost::unit_test::fixture<Sodium>())
 
 BOOST_AUTO_TEST_CASE(dummy_hash_costs_what_a_real_hash_costs) {
     // Made with today's limits: a check against it does the same work as a real one.
-    BOOST_TEST(!passwordNeedsRehash(std::string(kDummyPasswordHash)));
-    BOOST_TEST(!verifyPassword(std::string(kDummyPasswordHash), "bae5e3208a3c70e3db642b6631e95b9"));
+    BOOST_TEST(!passwordNeedsRehash(std::string(services::kDummyPasswordHash)));
+    BOOST_TEST(!verifyPassword(std::string(services::kDummyPasswordHash),
+                               "bae5e3208a3c70e3db642b6631e95b9"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,88 @@
+#include "services/profiles.hpp"
+
+#include <filesystem>
+#include <optional>
+
+#include "adapters/file_store.hpp"
+#include "core/api_error.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "db/relation_repository.hpp"
+#include "db/upload_repository.hpp"
+#include "services/qr_cards.hpp"
+
+namespace mmx::services {
+namespace {
+
+constexpr std::string_view kPhotoFolder = "images/userPhoto";
+
+std::filesystem::path photoDirectory(const Services& services) {
+    return std::filesystem::path(services.config.uploadDir) / kPhotoFolder;
+}
+
+// The file behind one of our own photo URLs, if it is one.
+std::optional<std::filesystem::path> ownPhotoFile(const Services& services, std::string_view url) {
+    const std::string prefix =
+        services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/";
+    if (url.substr(0, prefix.size()) != prefix) return std::nullopt;
+    const std::string_view name = url.substr(prefix.size());
+    if (name.empty() || name.find('/') != std::string_view::npos || name.front() == '.')
+        return std::nullopt;
+    return photoDirectory(services) / std::string(name);
+}
+
+// The actor's own profile: the one the session check loaded with the session, else read.
+std::optional<db::UserProfile> ownProfile(Services& services, const Identity& actor) {
+    if (const auto* loaded = std::any_cast<db::UserProfile>(&actor.actor)) return *loaded;
+    return db::UserRepository(services.db).findProfile(actor.userId);
+}
+
+}  // namespace
+
+ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target) {
+    const Relation relation = db::RelationRepository(services.db).relationOf(actor.userId, target);
+    const Visibility visibility = visibilityOf(relation);
+    if (!visibility.found) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    auto profile = relation == Relation::Self ? ownProfile(services, actor)
+                                              : db::UserRepository(services.db).findProfile(target);
+    if (!profile) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    // Accounts older than QR cards get theirs when their owner reads the profile: reads
+    // of another user never write.
+    if (relation == Relation::Self) profile->qcodeUrl = ensureQrCard(services, *profile);
+    return ProfileView{std::move(*profile), visibility};
+}
+
+void updateProfile(Services& services, std::int64_t me, const db::ProfileValues& changes) {
+    db::UserRepository(services.db).updateProfile(me, changes, nowMs());
+}
+
+std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage& image) {
+    db::UserRepository users(services.db);
+    const auto before = users.findProfile(me);
+    if (!before) throw ApiError(ErrorCode::NotFound, "用户不存在");
+
+    const std::string name =
+        std::to_string(me) + "_" + randomHex(12) + "." + std::string(image.type.extension);
+    const auto stored = writeFileAtomically(photoDirectory(services), name, image.bytes);
+    const std::string url =
+        services.config.publicBaseUrl + "/upload/" + std::string(kPhotoFolder) + "/" + name;
+    try {
+        db::ProfileValues changes;
+        changes[static_cast<std::size_t>(db::ProfileField::UserPhoto)] = url;
+        db::UploadRepository(services.db)
+            .record(std::string(kPhotoFolder) + "/" + name, me, "photo", nowMs());
+        users.updateProfile(me, changes, nowMs());
+    } catch (...) {
+        std::filesystem::remove(stored);  // a failed upload leaves no file behind
+        throw;
+    }
+    if (const auto& old = (*before)[db::ProfileField::UserPhoto]) {
+        if (const auto oldFile = ownPhotoFile(services, *old)) {
+            std::error_code ignored;
+            std::filesystem::remove(*oldFile, ignored);
+        }
+    }
+    return url;
+}
+
+}  // namespace mmx::services

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/identity.hpp"
+#include "core/image_cleaner.hpp"
+#include "core/visibility.hpp"
+#include "db/user_repository.hpp"
+#include "services/services.hpp"
+
+// Profiles: one user's profile as another sees it, the owner's edits, and the avatar.
+namespace mmx::services {
+
+struct ProfileView {
+    db::UserProfile profile;
+    Visibility visibility;  // how much of it the reader may see
+};
+
+// `target`'s profile as `actor` may see it: NOT_FOUND for an unknown user and for one who
+// has blocked the actor. The owner's own read makes the QR card an older account lacks.
+ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target);
+
+// Stores the fields that are set in `changes`; the others stay as they are.
+void updateProfile(Services& services, std::int64_t me, const db::ProfileValues& changes);
+
+// Stores `image` as the user's avatar and answers its URL; the previous avatar's file, when
+// it is one of ours, is removed. NOT_FOUND for an unknown user.
+std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage& image);
+
+}  // namespace mmx::services
