@@ -373,7 +373,8 @@ BOOST_AUTO_TEST_CASE(a_remark_is_private_counted_in_characters_and_cleared_by_em
     MMX_CHECK_FAILS_WITH(call(a, kRemark, {{"friendId", id(b)}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(call(a, kRemark, {{"friendId", id(stranger)}, {"remark", "陌生人"}}),
                          "NOT_FOUND");
-    MMX_REQUIRE_OK(call(a, kRemark, {{"friendId", id(b)}, {"rmkName", "小B"}}));  // another name of remark
+    MMX_REQUIRE_OK(
+        call(a, kRemark, {{"friendId", id(b)}, {"rmkName", "小B"}}));  // another name of remark
     BOOST_CHECK_EQUAL(field(*call(a, kRead, {{"friendId", id(b)}}).data("friend"), "rmkName"),
                       "小B");
     MMX_REQUIRE_OK(call(a, kRemark, {{"friendId", id(b)}, {"remark", ""}}));
