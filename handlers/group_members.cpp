@@ -7,8 +7,14 @@
 #include "handlers/group_common.hpp"
 #include "handlers/params.hpp"
 #include "services/chat_membership.hpp"
+#include "services/group_access.hpp"
 
 namespace mmx::group {
+
+using services::actorIn;
+using services::requireAllowed;
+using services::requireGroup;
+
 namespace {
 
 constexpr std::string_view kNotAMember = "该用户不是群成员";
