@@ -26,8 +26,8 @@ services::Invitee readInvitee(const Request& request) {
         invitee.key = requireText(request, "mcode", 1, 10);
         if (!isMcode(invitee.key)) throwBadParam("参数 mcode 必须是8到10位数字");
     } else {
-        const bool seedName = request.param("userID") && !request.param("friendId");
-        invitee.userId = requireId(request, seedName ? "userID" : "friendId");
+        const bool olderName = request.param("userID") && !request.param("friendId");
+        invitee.userId = requireId(request, olderName ? "userID" : "friendId");
     }
     return invitee;
 }
