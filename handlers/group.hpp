@@ -4,8 +4,8 @@
 #include "fcgi/response.hpp"
 #include "services/services.hpp"
 
-// /chat/group!… — groups (seed 000 addGroup … groupDel, seed 003 setingGroup).
-// Who may do what is core/group_rules.hpp; these adapt it to requests.
+// /chat/group!… — groups and their members: thin adapters over services/groups and
+// services/group_members.
 namespace mmx::group {
 
 Response create(Services& services, const Request& request);
