@@ -16,10 +16,10 @@
 #include "db/chat_relations.hpp"
 #include "db/message_repository.hpp"
 #include "db/picture_repository.hpp"
-#include "handlers/chat_media.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/chat_picture.hpp"
 #include "handlers/params.hpp"
+#include "services/chat_media.hpp"
 
 namespace mmx::chat {
 namespace {
@@ -43,8 +43,10 @@ void readBody(Services& services, const Request& request, db::NewMessage& messag
     }
     const auto url = request.param("url");
     if (!url || url->empty()) throwBadParam("缺少参数 url");
-    const MediaKind kind = *type == MessageType::Image ? MediaKind::Image : MediaKind::Voice;
-    message.url = requireOwnChatMediaUrl(services, request.actor().userId, *url, kind, "url");
+    const services::MediaKind kind =
+        *type == MessageType::Image ? services::MediaKind::Image : services::MediaKind::Voice;
+    message.url =
+        services::requireOwnChatMediaUrl(services, request.actor().userId, *url, kind, "url");
     if (*type == MessageType::Voice) {
         message.duration = optionalInt(request, "duration", 1, kVoiceMaxSeconds);
         if (!message.duration) throwBadParam("缺少参数 duration");

@@ -9,8 +9,8 @@
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "db/chat_feed_repository.hpp"
-#include "handlers/chat_media.hpp"
 #include "handlers/params.hpp"
+#include "services/chat_media.hpp"
 
 namespace mmx::chat {
 namespace {
@@ -61,8 +61,8 @@ Response createPicture(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const auto raw = request.param("picUrl");
     if (!raw || raw->empty()) throwBadParam("缺少参数 picUrl");
-    const std::string url =
-        requireOwnChatMediaUrl(services, actor.userId, *raw, MediaKind::Image, "picUrl");
+    const std::string url = services::requireOwnChatMediaUrl(services, actor.userId, *raw,
+                                                             services::MediaKind::Image, "picUrl");
     const std::int64_t picId =
         db::PictureRepository(services.db).create(actor.userId, url, nowMs());
     Response response("创建图片成功");
