@@ -17,9 +17,9 @@
 #include "db/message_repository.hpp"
 #include "db/picture_repository.hpp"
 #include "handlers/chat_message.hpp"
-#include "handlers/chat_picture.hpp"
 #include "handlers/params.hpp"
 #include "services/chat_media.hpp"
+#include "services/pictures.hpp"
 
 namespace mmx::chat {
 namespace {
@@ -161,7 +161,7 @@ Response sendMessage(Services& services, const Request& request) {
     if (message.picId) {
         db::ChatRelations relations(services.db);
         const auto picture = db::PictureRepository(services.db).find(*message.picId);
-        if (!picture || !canSeePicture(relations, actor.userId, *picture)) {
+        if (!picture || !services::canSeePicture(relations, actor.userId, *picture)) {
             throw ApiError(ErrorCode::NotFound, "图片不存在");
         }
         pictureOwner = picture->ownerId;
