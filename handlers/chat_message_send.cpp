@@ -1,6 +1,8 @@
 // /chat/message!send and !recall: thin adapters over services/chat_delivery, which
 // holds the order of locks every chat transaction follows.
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "core/api_error.hpp"
 #include "core/chat_rules.hpp"
