@@ -68,6 +68,7 @@ Connection::~Connection() {
 
 void Connection::fail(unsigned number, const std::string& message) {
     if (number == ER_DUP_ENTRY) throw DuplicateKey(number, message);
+    if (number == ER_NO_REFERENCED_ROW_2) throw ForeignKeyMissing(number, message);
     if (number == ER_LOCK_DEADLOCK || number == ER_LOCK_WAIT_TIMEOUT)
         throw Deadlock(number, message);
     if (isConnectionLoss(number)) throw ConnectionLost(number, message);

@@ -31,6 +31,9 @@ class DbError : public std::runtime_error {
 class DuplicateKey : public DbError {
     using DbError::DbError;
 };  // 1062
+class ForeignKeyMissing : public DbError {
+    using DbError::DbError;
+};  // 1452: the row a foreign key names is not there (deleted meanwhile)
 class Deadlock : public DbError {
     using DbError::DbError;
 };  // 1213, 1205

@@ -1,5 +1,5 @@
-// Reading messages: one, a conversation's history, the chat list, the sync feed,
-// and the chats on a picture. A user reads only what reached them.
+// /chat/message!read, !history, !sync, !conversations, !markRead, !listByPicture:
+// thin adapters over services/chat_messages.
 #include "handlers/chat_message.hpp"
 
 #include <algorithm>
@@ -8,12 +8,9 @@
 #include "core/api_error.hpp"
 #include "core/chat_cursor.hpp"
 #include "core/chat_rules.hpp"
-#include "db/chat_feed_repository.hpp"
-#include "db/chat_inbox_repository.hpp"
-#include "db/message_repository.hpp"
-#include "db/picture_repository.hpp"
 #include "handlers/chat_message_view.hpp"
 #include "handlers/params.hpp"
+#include "services/chat_messages.hpp"
 
 namespace mmx::chat {
 namespace {
@@ -60,70 +57,55 @@ void writeFeedEntry(JsonObject item, const db::FeedEntry& entry, std::int64_t vi
 }  // namespace
 
 Response readMessage(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
+    const std::int64_t me = request.actor().userId;
     const std::int64_t messageId = requireId(request, "messageId");
-    const auto message = db::MessageRepository(services.db).find(messageId);
-    if (!message || !db::ChatFeedRepository(services.db).received(actor.userId, messageId)) {
-        throw ApiError(ErrorCode::NotFound, "消息不存在");
-    }
+    const db::ChatMessage message = services::readMessage(services, me, messageId);
     Response response("获取消息成功");
-    writeChatMessage(response.data(), *message, actor.userId);
+    writeChatMessage(response.data(), message, me);
     return response;
 }
 
 Response history(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
+    const std::int64_t me = request.actor().userId;
     const std::string conversationId = requireConversationId(request);
     const std::int64_t beforeSeq = optionalInt(request, "beforeSeq", 1, kSeqMax).value_or(kSeqMax);
     const std::int64_t count =
         optionalInt(request, "count", 1, kHistoryMax).value_or(kHistoryDefault);
-    const auto state = db::ChatInboxRepository(services.db).readState(actor.userId, conversationId);
-    if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
-    auto messages =
-        db::MessageRepository(services.db)
-            .history(actor.userId, conversationId, beforeSeq, state->lastSeq, count + 1);
-    const bool hasMore = static_cast<std::int64_t>(messages.size()) > count;
-    if (hasMore) messages.resize(static_cast<std::size_t>(count));
+    const auto page = services::history(services, me, conversationId, beforeSeq, count);
 
     Response response("获取聊天记录成功");
     JsonObject data = response.data();
-    data.set("conversationId", conversationId).set("hasMore", hasMore);
+    data.set("conversationId", conversationId).set("hasMore", page.hasMore);
     JsonArray list = data.array("messages");
-    for (const auto& message : messages) writeChatMessage(list.addObject(), message, actor.userId);
+    for (const auto& message : page.messages) writeChatMessage(list.addObject(), message, me);
     return response;
 }
 
-// The feed after the cursor, oldest first. With nothing new this is one range
-// read of chat_feed's primary key that finds no row.
+// The feed after the cursor, oldest first; the cursor is bound to the reader.
 Response sync(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
+    const std::int64_t me = request.actor().userId;
     const std::string_view cursorText = request.param("cursor").value_or("");
-    const auto after = decodeFeedCursor(cursorText, actor.userId);
+    const auto after = decodeFeedCursor(cursorText, me);
     if (!after) throwBadParam("参数 cursor 无效，请从空游标重新同步");
     const std::int64_t count = optionalInt(request, "count", 1, kSyncMax).value_or(kSyncDefault);
-    auto entries = db::ChatFeedRepository(services.db).after(actor.userId, *after, count + 1);
-    const bool hasMore = static_cast<std::int64_t>(entries.size()) > count;
-    if (hasMore) entries.resize(static_cast<std::size_t>(count));
-    const std::int64_t last = entries.empty() ? *after : entries.back().feedSeq;
+    const auto page = services::sync(services, me, *after, count);
 
     Response response("同步成功");
     JsonObject data = response.data();
-    data.set("cursor", encodeFeedCursor(actor.userId, last)).set("hasMore", hasMore);
+    data.set("cursor", encodeFeedCursor(me, page.lastFeedSeq)).set("hasMore", page.hasMore);
     JsonArray items = data.array("items");
-    for (const auto& entry : entries) writeFeedEntry(items.addObject(), entry, actor.userId);
+    for (const auto& entry : page.entries) writeFeedEntry(items.addObject(), entry, me);
     return response;
 }
 
 Response conversations(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
+    const std::int64_t me = request.actor().userId;
     const auto [offset, count] = readPage(request, kConversationsPage);
-    auto entries = db::ChatInboxRepository(services.db).list(actor.userId, offset, count + 1);
-    const bool hasMore = static_cast<std::int64_t>(entries.size()) > count;
-    if (hasMore) entries.resize(static_cast<std::size_t>(count));
+    const auto page = services::conversations(services, me, offset, count);
     Response response("获取会话列表成功");
-    response.data().set("hasMore", hasMore);
+    response.data().set("hasMore", page.hasMore);
     JsonArray list = response.data().array("conversations");
-    for (const auto& e : entries) {
+    for (const auto& e : page.entries) {
         JsonObject item = list.addObject();
         item.set("conversationId", e.conversationId);
         if (e.groupId) {
@@ -137,42 +119,35 @@ Response conversations(Services& services, const Request& request) {
         }
         item.set("lastSeq", e.lastSeq).set("readSeq", e.readSeq);
         item.set("unread", std::max<std::int64_t>(0, e.unread)).set("muted", e.muted);
-        if (e.lastMessage)
-            writeChatMessage(item.object("lastMessage"), *e.lastMessage, actor.userId);
+        if (e.lastMessage) writeChatMessage(item.object("lastMessage"), *e.lastMessage, me);
     }
     return response;
 }
 
 Response markRead(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
     const std::string conversationId = requireConversationId(request);
     const auto seq = optionalInt(request, "seq", 0, kSeqMax);
     if (!seq) throwBadParam("缺少参数 seq");
-    const auto state =
-        db::ChatInboxRepository(services.db).markRead(actor.userId, conversationId, *seq);
-    if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
+    const db::ReadState state =
+        services::markRead(services, request.actor().userId, conversationId, *seq);
     Response response("已读");
     response.data()
         .set("conversationId", conversationId)
-        .set("readSeq", state->readSeq)
-        .set("unread", std::max<std::int64_t>(0, state->unread));
+        .set("readSeq", state.readSeq)
+        .set("unread", std::max<std::int64_t>(0, state.unread));
     return response;
 }
 
 Response listByPicture(Services& services, const Request& request) {
-    const Identity& actor = request.actor();
+    const std::int64_t me = request.actor().userId;
     const std::int64_t picId = requireId(request, "picId");
     const auto [offset, count] = readPage(request, {kPictureChatsDefault, kPictureChatsMax});
-    const auto picture = db::PictureRepository(services.db).find(picId);
-    if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
-    const bool owner = picture->ownerId == actor.userId;
-    const auto chats =
-        db::MessageRepository(services.db).byPicture(picId, owner, actor.userId, offset, count);
+    const auto chats = services::chatsOnPicture(services, me, picId, offset, count);
     Response response("获取图片聊天成功");
     JsonObject data = response.data();
     data.set("picId", picId);
     JsonArray list = data.array("chats");
-    for (const auto& chat : chats) writeChatMessage(list.addObject(), chat, actor.userId);
+    for (const auto& chat : chats) writeChatMessage(list.addObject(), chat, me);
     return response;
 }
 

@@ -1,16 +1,11 @@
 #pragma once
 
-#include <string_view>
-
-#include "core/image_cleaner.hpp"
-#include "services/services.hpp"
+// The picture check moved to services/images.hpp; this name stays for the routes
+// that still call it from here.
+#include "services/images.hpp"
 
 namespace mmx {
 
-// The uploaded picture decoded and encoded again (core/image_cleaner.hpp), within the
-// configured pixel cap; else BAD_PARAM: `formatInfo` when it is no picture we take,
-// or why it was refused.
-CleanedImage requireCleanImage(const Services& services, std::string_view bytes,
-                               std::string_view formatInfo);
+using services::requireCleanImage;
 
 }  // namespace mmx

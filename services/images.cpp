@@ -1,10 +1,10 @@
-#include "handlers/uploaded_image.hpp"
+#include "services/images.hpp"
 
 #include <string>
 
 #include "core/api_error.hpp"
 
-namespace mmx {
+namespace mmx::services {
 
 CleanedImage requireCleanImage(const Services& services, std::string_view bytes,
                                std::string_view formatInfo) {
@@ -23,4 +23,4 @@ CleanedImage requireCleanImage(const Services& services, std::string_view bytes,
     throwBadParam("图片已损坏或不完整");
 }
 
-}  // namespace mmx
+}  // namespace mmx::services

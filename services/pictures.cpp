@@ -1,0 +1,85 @@
+#include "services/pictures.hpp"
+
+#include <string>
+#include <utility>
+
+#include "core/api_error.hpp"
+#include "core/clock.hpp"
+#include "db/chat_feed_repository.hpp"
+#include "services/chat_media.hpp"
+
+namespace mmx::services {
+namespace {
+
+db::ChatPicture requirePicture(db::PictureRepository& pictures, std::int64_t picId) {
+    auto picture = pictures.find(picId);
+    if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
+    return *picture;
+}
+
+// Every user who received one of the chats gets a deletion entry for it, the way a
+// recall reaches them. The counters of all of them are locked first, ascending,
+// so the per-chat appends (overlapping sets) never lock out of order.
+void announceDeletions(Services& services, const std::vector<std::int64_t>& chatIds) {
+    if (chatIds.empty()) return;
+    db::ChatFeedRepository feed(services.db);
+    std::vector<std::pair<std::int64_t, std::string>> perChat;
+    std::vector<std::int64_t> everyone;
+    for (const std::int64_t chatId : chatIds) {
+        const auto receivers = feed.receivers(chatId);
+        everyone.insert(everyone.end(), receivers.begin(), receivers.end());
+        perChat.emplace_back(chatId, db::recipientsJson(receivers));
+    }
+    feed.lockCounters(db::recipientsJson(std::move(everyone)));
+    for (const auto& [chatId, receivers] : perChat) {
+        feed.append(receivers, chatId, db::FeedKind::Delete);
+    }
+}
+
+}  // namespace
+
+bool canSeePicture(db::ChatRelations& relations, std::int64_t viewerId,
+                   const db::ChatPicture& picture) {
+    return picture.ownerId == viewerId || relations.areFriends(viewerId, picture.ownerId);
+}
+
+std::int64_t createPicture(Services& services, std::int64_t ownerId, std::string_view picUrl) {
+    const std::string url =
+        requireOwnChatMediaUrl(services, ownerId, picUrl, MediaKind::Image, "picUrl");
+    return db::PictureRepository(services.db).create(ownerId, url, nowMs());
+}
+
+db::ChatPicture readPicture(Services& services, std::int64_t viewerId, std::int64_t picId) {
+    db::PictureRepository pictures(services.db);
+    db::ChatRelations relations(services.db);
+    db::ChatPicture picture = requirePicture(pictures, picId);
+    if (!canSeePicture(relations, viewerId, picture)) {
+        throw ApiError(ErrorCode::Forbidden, "只有图片的主人和好友可以查看");
+    }
+    return picture;
+}
+
+std::vector<db::ChatPicture> picturesOf(Services& services, std::int64_t viewerId,
+                                        std::int64_t ownerId, std::int64_t offset,
+                                        std::int64_t count) {
+    db::ChatRelations relations(services.db);
+    if (ownerId != viewerId && !relations.areFriends(viewerId, ownerId)) {
+        throw ApiError(ErrorCode::Forbidden, "只能查看自己和好友的图片");
+    }
+    return db::PictureRepository(services.db).byOwner(ownerId, offset, count);
+}
+
+std::int64_t deletePicture(Services& services, std::int64_t ownerId, std::int64_t picId) {
+    return db::withTransaction(services.db, [&](db::Transaction& tx) {
+        db::PictureRepository pictures(services.db);
+        const auto picture = pictures.findForUpdate(picId);
+        if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
+        if (picture->ownerId != ownerId) throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
+        announceDeletions(services, pictures.lockChats(picId));
+        const std::int64_t removed = pictures.removeWithChats(picId, nowMs());
+        tx.commit();
+        return removed;
+    });
+}
+
+}  // namespace mmx::services
