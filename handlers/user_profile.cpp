@@ -4,9 +4,9 @@
 #include "core/api_error.hpp"
 #include "core/media_type.hpp"
 #include "handlers/params.hpp"
-#include "handlers/uploaded_image.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
+#include "services/images.hpp"
 #include "services/profiles.hpp"
 
 namespace mmx::user {
@@ -57,7 +57,7 @@ Response uploadPhoto(Services& services, const Request& request) {
     constexpr std::string_view kFormats = "头像只能是jpg、jpeg、bmp、png格式";
     const auto sniffed = sniffImage(upload->bytes);
     if (!sniffed || sniffed->extension == "gif") throwBadParam(std::string(kFormats));
-    const CleanedImage image = requireCleanImage(services, upload->bytes, kFormats);
+    const CleanedImage image = services::requireCleanImage(services, upload->bytes, kFormats);
     const std::string url = services::replacePhoto(services, request.actor().userId, image);
     Response response("上传用户头像成功");
     response.data().set("userPhoto", url);
