@@ -19,7 +19,7 @@ Response create(Services& services, const Request& request) {
     services::NewGroup group;
     group.name = requireText(request, "groupName", 1, kMaxNameChars);
     group.logo = readLogo(request);
-    group.memberIds = readIds(request, "memberId", false);
+    group.memberIds = readIds(request, kMemberNames, kMaxIdsPerRequest);
     const services::CreatedGroup created = services::createGroup(services, creator, group);
 
     Response response("创建群组成功");

@@ -11,15 +11,15 @@
 
 #include "fcgi/request.hpp"
 #include "fcgi/response.hpp"
+#include "handlers/params.hpp"
 
 namespace mmx::group {
 
 // The most ids one addMembers / removeMembers / create may name.
 inline constexpr std::size_t kMaxIdsPerRequest = 500;
 
-// The repeated/comma-separated ids of `name`, each a positive integer, duplicates
-// dropped, order kept. Empty when absent and not required.
-std::vector<std::int64_t> readIds(const Request& request, std::string_view name, bool required);
+// Member ids under either of the app's names for them.
+inline constexpr Names kMemberNames = {"memberId", "member_list"};
 
 // A text parameter where empty means "not sent" (为空表示不设置).
 std::optional<std::string> optionalNonEmptyText(const Request& request, std::string_view name,

@@ -45,7 +45,7 @@ Response members(Services& services, const Request& request) {
 
 Response addMembers(Services& services, const Request& request) {
     const std::int64_t groupId = requireId(request, "groupId");
-    const std::vector<std::int64_t> ids = readIds(request, "memberId", true);
+    const std::vector<std::int64_t> ids = requireIds(request, kMemberNames, kMaxIdsPerRequest);
     const services::AddedMembers result =
         services::addGroupMembers(services, request.actor().userId, groupId, ids);
 
@@ -60,7 +60,7 @@ Response addMembers(Services& services, const Request& request) {
 
 Response removeMembers(Services& services, const Request& request) {
     const std::int64_t groupId = requireId(request, "groupId");
-    const std::vector<std::int64_t> ids = readIds(request, "memberId", true);
+    const std::vector<std::int64_t> ids = requireIds(request, kMemberNames, kMaxIdsPerRequest);
     const services::RemovedMembers result =
         services::removeGroupMembers(services, request.actor().userId, groupId, ids);
 

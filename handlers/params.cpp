@@ -129,13 +129,19 @@ std::vector<std::int64_t> readIds(const Request& request, Names names, std::size
         std::erase_if(item, [](char c) { return c == '[' || c == ']' || c == ' '; });
         if (item.empty()) continue;
         const auto id = parseInt64(item);
-        if (!id || *id <= 0) throwBadParam(named(name) + "必须是正整数ID列表");
+        if (!id || *id <= 0) throwBadParam(named(name) + "必须是正整数");
         if (!seen.insert(*id).second) continue;
         if (ids.size() == maxIds) {
             throwBadParam(named(name) + "一次最多" + std::to_string(maxIds) + "个");
         }
         ids.push_back(*id);
     }
+    return ids;
+}
+
+std::vector<std::int64_t> requireIds(const Request& request, Names names, std::size_t maxIds) {
+    auto ids = readIds(request, names, maxIds);
+    if (ids.empty()) throwBadParam("缺少参数 " + std::string(*names.begin()));
     return ids;
 }
 

@@ -57,6 +57,8 @@ std::optional<std::int64_t> optionalId(const Request& request, Names names);
 // Ids sent repeated, comma-separated or as one "[1,2,3]", under the first of `names` the
 // request carries: positive, each once in the order first seen, at most `maxIds`.
 std::vector<std::int64_t> readIds(const Request& request, Names names, std::size_t maxIds);
+// The same, refusing an empty list (BAD_PARAM 缺少参数 <first name>).
+std::vector<std::int64_t> requireIds(const Request& request, Names names, std::size_t maxIds);
 
 // One page of a list that grows: `offset` (default 0) and `count` (1 to maxCount).
 struct PageLimits {

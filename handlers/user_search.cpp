@@ -14,18 +14,7 @@ namespace mmx::user {
 
 Response readUsers(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    // The app's older screens send uid=…&uid=…
-    const bool uidName = !request.param("userId") && request.param("uid");
-    const std::string name = uidName ? "uid" : "userId";
-    std::vector<std::int64_t> ids;
-    std::set<std::int64_t> seen;
-    for (const auto& item : request.paramList(name)) {
-        const auto id = parseInt64(item);
-        if (!id || *id <= 0) throwBadParam("参数 " + name + " 必须是正整数");
-        if (seen.insert(*id).second) ids.push_back(*id);
-    }
-    if (ids.empty()) throwBadParam("缺少参数 userId");
-    if (ids.size() > services::kMaxCardsPerRead) throwBadParam("参数 userId 最多100个");
+    const auto ids = requireIds(request, {"userId", "uid", "userID"}, services::kMaxCardsPerRead);
     const auto cards = services::readCards(services, me, request.remoteAddr, ids);
     Response response("获取用户信息成功");
     JsonArray list = response.data().array("userList");
