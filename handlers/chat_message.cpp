@@ -58,7 +58,7 @@ void writeFeedEntry(JsonObject item, const db::FeedEntry& entry, std::int64_t vi
 
 Response readMessage(Services& services, const Request& request) {
     const std::int64_t me = request.actor().userId;
-    const std::int64_t messageId = requireId(request, "messageId");
+    const std::int64_t messageId = requireId(request, kMessageNames);
     const db::ChatMessage message = services::readMessage(services, me, messageId);
     Response response("获取消息成功");
     writeChatMessage(response.data(), message, me);

@@ -29,7 +29,7 @@ void readBody(const Request& request, db::NewMessage& message) {
         message.content = std::string(*content);
         return;
     }
-    const auto url = request.param("url");
+    const auto url = request.param(nameIn(request, {"url", "voiceUrl"}));
     if (!url || url->empty()) throwBadParam("缺少参数 url");
     message.url = std::string(*url);
     if (*type == MessageType::Voice) {
@@ -73,7 +73,7 @@ Response sendMessage(Services& services, const Request& request) {
 }
 
 Response recallMessage(Services& services, const Request& request) {
-    const std::int64_t messageId = requireId(request, "messageId");
+    const std::int64_t messageId = requireId(request, kMessageNames);
     const db::ChatMessage recalled =
         services::recallMessage(services, request.actor().userId, messageId);
     Response response("撤回成功");

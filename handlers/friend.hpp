@@ -11,6 +11,8 @@ namespace mmx::friends {
 // The names a friend's id is taken under, across the app's clients.
 inline constexpr Names kFriendNames = {"friendId", "frdID",  "friendID", "friend_id",
                                        "uid",      "userID", "userId"};
+// My private name for a friend, as the answers call it (rmkName) and as clients send it.
+inline constexpr Names kRemarkNames = {"remark", "rmkName", "nickName"};
 
 // friend_requests.cpp
 Response invite(Services& services, const Request& request);

@@ -40,9 +40,7 @@ Response remove(Services& services, const Request& request) {
 
 Response updateRemark(Services& services, const Request& request) {
     const std::int64_t other = requireId(request, kFriendNames);
-    // older clients call it rmkName
-    const bool oldName = request.param("rmkName") && !request.param("remark");
-    auto remark = optionalText(request, oldName ? "rmkName" : "remark", kMaxRemark);
+    auto remark = optionalText(request, nameIn(request, kRemarkNames), kMaxRemark);
     if (!remark) throwBadParam("缺少参数 remark");
     if (remark->empty()) remark.reset();
     services::setFriendRemark(services, request.actor().userId, other, remark);

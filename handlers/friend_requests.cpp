@@ -26,14 +26,13 @@ services::Invitee readInvitee(const Request& request) {
         invitee.key = requireText(request, "mcode", 1, 10);
         if (!isMcode(invitee.key)) throwBadParam("参数 mcode 必须是8到10位数字");
     } else {
-        const bool olderName = request.param("userID") && !request.param("friendId");
-        invitee.userId = requireId(request, olderName ? "userID" : "friendId");
+        invitee.userId = requireId(request, kFriendNames);
     }
     return invitee;
 }
 
 std::optional<std::string> readInviteRemark(const Request& request) {
-    auto remark = optionalText(request, "remark", kMaxInviteRemark);
+    auto remark = optionalText(request, nameIn(request, kRemarkNames), kMaxInviteRemark);
     if (remark && remark->empty()) remark.reset();
     return remark;
 }

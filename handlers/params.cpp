@@ -108,6 +108,11 @@ std::optional<NamedValue> firstOf(const Request& request, Names names) {
     return std::nullopt;
 }
 
+std::string_view nameIn(const Request& request, Names names) {
+    const auto found = firstOf(request, names);
+    return found ? found->name : std::string_view(*names.begin());
+}
+
 std::optional<std::int64_t> optionalId(const Request& request, Names names) {
     const auto found = firstOf(request, names);
     return found ? optionalId(request, found->name) : std::nullopt;

@@ -51,6 +51,10 @@ struct NamedValue {
 // The value under the first of `names` that the request carries.
 std::optional<NamedValue> firstOf(const Request& request, Names names);
 
+// The spelling of `names` the request used, or the canonical one when it sent none: for
+// reading one parameter under several names with any of the readers above.
+std::string_view nameIn(const Request& request, Names names);
+
 std::int64_t requireId(const Request& request, Names names);
 std::optional<std::int64_t> optionalId(const Request& request, Names names);
 

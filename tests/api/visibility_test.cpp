@@ -3,6 +3,7 @@
 // depends on how they stand (self, friend, stranger, blocked); lists that grow are paged.
 #define BOOST_TEST_MODULE api_visibility
 #include "api_test.hpp"
+#include "chat_test_support.hpp"
 #include "friend_helpers.hpp"
 
 using namespace friendtest;
@@ -45,6 +46,55 @@ BOOST_AUTO_TEST_CASE(an_update_made_only_of_unknown_fields_names_them) {
     const api::Response r = call(me, "/user/user!updateUser", {{"userVO.nickname", "小红"}});
     MMX_CHECK_FAILS_WITH(r, "BAD_PARAM");
     BOOST_CHECK_MESSAGE(r.info().find("userVO.nickname") != std::string::npos, r.describe());
+}
+
+BOOST_AUTO_TEST_CASE(a_message_is_read_and_recalled_by_the_chat_id_its_answers_carry) {
+    const auto a = api::newUser(), b = api::newUser();
+    befriend(a, b);
+    const api::Response sent = chat::toFriend(a, b, "同一个消息");
+    MMX_REQUIRE_OK(sent);
+    const std::string chatId = field(*sent.data(), "chatId");
+    const api::Response read = call(b, chat::kRead, {{"chatId", chatId}});
+    MMX_REQUIRE_OK(read);
+    BOOST_CHECK_EQUAL(field(*read.data(), "messageId"), chatId);
+    MMX_CHECK_OK(call(a, chat::kRecall, {{"chatId", chatId}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_voice_clip_is_sent_by_its_voice_url) {
+    const auto a = api::newUser(), b = api::newUser();
+    befriend(a, b);
+    const std::string url = chat::uploadedUrl(a, "voice", chat::amrClip());
+    const api::Response sent =
+        call(a, chat::kSend,
+             {{"toUserId", id(b)}, {"msgType", "voice"}, {"voiceUrl", url}, {"duration", "3"}});
+    MMX_REQUIRE_OK(sent);
+    const api::Response read =
+        call(b, chat::kRead, {{"messageId", field(*sent.data(), "messageId")}});
+    BOOST_CHECK_EQUAL(field(*read.data(), "url"), url);
+}
+
+BOOST_AUTO_TEST_CASE(group_members_are_added_under_member_list_too) {
+    const auto owner = api::newStaff("admin"), a = api::newUser(), b = api::newUser();
+    const std::string groupId = id(api::newGroup(owner));
+    MMX_REQUIRE_OK(call(owner, "/chat/group!addMembers",
+                        {{"groupId", groupId}, {"member_list", id(a) + "," + id(b)}}));
+    const api::Response members = call(owner, "/chat/group!members", {{"groupId", groupId}});
+    MMX_REQUIRE_OK(members);
+    BOOST_CHECK_EQUAL(members.data("members")->Size(), 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_friend_remark_is_taken_under_each_of_its_names) {
+    const auto me = api::newUser(), other = api::newUser();
+    befriend(me, other);
+    for (const char* name : {"remark", "rmkName", "nickName"}) {
+        BOOST_TEST_CONTEXT(name) {
+            const std::string remark = std::string("备注") + name;
+            const api::Response r =
+                call(me, "/user/friend!updateRemark", {{"friendID", id(other)}, {name, remark}});
+            MMX_REQUIRE_OK(r);
+            BOOST_CHECK_EQUAL(field(*r.data(), "rmkName"), remark);
+        }
+    }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
