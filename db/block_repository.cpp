@@ -11,7 +11,8 @@ constexpr std::string_view kBlock =
 constexpr std::string_view kUnblock =
     "DELETE FROM user_blocks WHERE blocker_id = ? AND blocked_id = ?";
 constexpr std::string_view kList =
-    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode, b.created_at"
+    "SELECT " MMX_USER_CARD_COLUMNS
+    ", b.created_at"
     " FROM user_blocks b JOIN users u ON u.id = b.blocked_id WHERE b.blocker_id = ?"
     " ORDER BY b.created_at DESC, b.blocked_id DESC LIMIT ? OFFSET ?";
 

@@ -16,17 +16,20 @@ constexpr std::string_view kDeleteFriendship =
 constexpr std::string_view kFriendIds =
     "SELECT friend_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
 constexpr std::string_view kListFriends =
-    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode, f.remark, f.created_at"
+    "SELECT " MMX_USER_CARD_COLUMNS
+    ", f.remark, f.created_at"
     " FROM friendships f JOIN users u ON u.id = f.friend_id WHERE f.user_id = ?";
-constexpr std::string_view kFindFriend =
-    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode, f.remark, f.created_at"
-    " FROM friendships f JOIN users u ON u.id = f.friend_id"
-    " WHERE f.user_id = ? AND f.friend_id = ?";
+constexpr std::string_view kFindFriend = "SELECT " MMX_USER_CARD_COLUMNS
+                                         ", f.remark, f.created_at"
+                                         " FROM friendships f JOIN users u ON u.id = f.friend_id"
+                                         " WHERE f.user_id = ? AND f.friend_id = ?";
 constexpr std::string_view kSetRemark =
     "UPDATE friendships SET remark = ? WHERE user_id = ? AND friend_id = ?";
 
 FriendEntry readFriend(const Row& row) {
-    return FriendEntry{readUserCard(row, 0), row.opt(5), row.i64(6)};
+    FriendEntry entry{readUserCard(row, 0), row.opt(5), row.i64(6)};
+    entry.card.contact = true;  // a friend's card
+    return entry;
 }
 
 }  // namespace

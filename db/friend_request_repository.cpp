@@ -19,7 +19,8 @@ constexpr std::string_view kRefuseBetween =
     " ((requester_id = ? AND target_id = ?) OR (requester_id = ? AND target_id = ?))";
 // Each half reads its own index; together they cannot need more than offset + count rows.
 constexpr std::string_view kList =
-    "SELECT r.id, r.incoming, u.id, u.nick_name, u.city, u.user_photo, u.mcode,"
+    "SELECT r.id, r.incoming, " MMX_USER_CARD_COLUMNS
+    ","
     " r.remark, r.state, r.updated_at FROM ("
     " (SELECT id, 0 AS incoming, target_id AS other_id, remark, state, updated_at"
     "  FROM friend_requests WHERE requester_id = ? ORDER BY updated_at DESC, id DESC LIMIT ?)"

@@ -8,10 +8,15 @@ namespace {
 constexpr std::string_view kCardById =
     "SELECT id, nick_name, city, user_photo, mcode FROM users WHERE id = ?";
 // A bounded list goes in as one JSON array parameter (docs/engineering.md).
-constexpr std::string_view kCardsByIds =
-    "SELECT u.id, u.nick_name, u.city, u.user_photo, u.mcode"
+// Left out: whoever blocked the reader. `contact`: the reader or a friend of theirs.
+constexpr std::string_view kCardsSeenBy =
+    "SELECT " MMX_USER_CARD_COLUMNS
+    ", u.id = ? OR f.friend_id IS NOT NULL"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
-    " JOIN users u ON u.id = j.id ORDER BY j.ord";
+    " JOIN users u ON u.id = j.id"
+    " LEFT JOIN friendships f ON f.user_id = ? AND f.friend_id = u.id"
+    " WHERE NOT EXISTS (SELECT 1 FROM user_blocks b WHERE b.blocker_id = u.id AND b.blocked_id = ?)"
+    " ORDER BY j.ord";
 constexpr std::string_view kCountStrangers =
     "SELECT COUNT(*) FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) AS j"
     " LEFT JOIN friendships f ON f.user_id = ? AND f.friend_id = j.id"
@@ -51,12 +56,15 @@ std::optional<UserCard> PeopleRepository::cardById(std::int64_t userId) {
     return readUserCard(*row, 0);
 }
 
-std::vector<UserCard> PeopleRepository::cardsByIds(const std::vector<std::int64_t>& ids) {
-    if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("cardsByIds: too many ids");
+std::vector<UserCard> PeopleRepository::cardsSeenBy(std::int64_t readerId,
+                                                    const std::vector<std::int64_t>& ids) {
+    if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("cardsSeenBy: too many ids");
     const std::string json = jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
     std::vector<UserCard> cards;
-    for (const auto& row : db_.query(kCardsByIds, {std::string_view(json)})) {
+    for (const auto& row :
+         db_.query(kCardsSeenBy, {readerId, std::string_view(json), readerId, readerId})) {
         cards.push_back(readUserCard(row, 0));
+        cards.back().contact = row.i64(5) != 0;
     }
     return cards;
 }

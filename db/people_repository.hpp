@@ -33,7 +33,9 @@ class PeopleRepository {
 
     std::optional<UserCard> cardById(std::int64_t userId);
     // In the order asked, unknown ids left out. At most kMaxIdsPerCall ids.
-    std::vector<UserCard> cardsByIds(const std::vector<std::int64_t>& ids);
+    // The cards of `ids` as `readerId` may see them, in the order asked: users who blocked
+    // the reader are left out, and only the reader and friends carry their contact.
+    std::vector<UserCard> cardsSeenBy(std::int64_t readerId, const std::vector<std::int64_t>& ids);
     // How many of `ids` are neither the reader nor the reader's friends (ids of nobody
     // included).
     std::int64_t countStrangers(std::int64_t readerId, const std::vector<std::int64_t>& ids);

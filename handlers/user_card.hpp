@@ -9,8 +9,8 @@
 
 namespace mmx {
 
-// A public card as every people list shows it: userID, nickName, city, portrait, mcode
-// (seed 004 /user/info).
+// A card as every people list shows it: userID, nickName, city, portrait, and mcode only
+// where the card says the reader may see it (oneself, a friend).
 void writeUserCard(JsonObject card, const db::UserCard& user);
 
 // A page of people (requests, blocks, search hits): 20 by default, at most 100.

@@ -70,7 +70,7 @@ std::vector<db::UserCard> readCards(Services& services, std::int64_t me, std::st
     db::PeopleRepository people(services.db);
     // Friends are free; anyone else counts, since ids are sequential and could be paged.
     chargeLookups(services, me, address, people.countStrangers(me, ids));
-    return people.cardsByIds(ids);
+    return people.cardsSeenBy(me, ids);
 }
 
 SearchHit search(Services& services, std::int64_t me, std::string_view address,
@@ -86,7 +86,9 @@ SearchHit search(Services& services, std::int64_t me, std::string_view address,
     }
     auto card = people.cardById(*found);
     if (!card) throwNotFound();
-    return SearchHit{std::move(*card), db::FriendRepository(services.db).areFriends(me, *found)};
+    const bool isFriend = db::FriendRepository(services.db).areFriends(me, *found);
+    card->contact = isFriend || *found == me;
+    return SearchHit{std::move(*card), isFriend};
 }
 
 SortedContacts sortContacts(Services& services, std::int64_t me, std::string_view address,

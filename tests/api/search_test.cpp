@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(search)
 
-BOOST_AUTO_TEST_CASE(search_by_mcode_or_mobile_finds_the_public_card) {
+BOOST_AUTO_TEST_CASE(search_by_mcode_or_mobile_finds_the_card_without_its_contact) {
     const auto me = api::newUser(), other = api::newUser();
     rename(other, "被找的人");
     for (const std::string& keyword : {mcodeOf(other), other.mobile}) {
@@ -80,7 +80,7 @@ BOOST_AUTO_TEST_CASE(search_by_mcode_or_mobile_finds_the_public_card) {
             const rapidjson::Value& user = userOf(r);
             BOOST_CHECK_EQUAL(field(user, "userID"), id(other));
             BOOST_CHECK_EQUAL(field(user, "nickName"), "被找的人");
-            BOOST_CHECK_EQUAL(field(user, "mcode"), mcodeOf(other));
+            BOOST_CHECK(!user.HasMember("mcode"));  // the MMX code goes to friends only
             BOOST_CHECK_EQUAL(field(user, "isFriend"), "false");
             BOOST_CHECK(user.HasMember("city") && user.HasMember("portrait"));
             BOOST_CHECK(r.body.find(other.mobile) == std::string::npos);
@@ -121,7 +121,7 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(read_users)
 
-BOOST_AUTO_TEST_CASE(read_users_answers_public_cards_in_the_order_asked) {
+BOOST_AUTO_TEST_CASE(read_users_answers_cards_in_the_order_asked_with_contacts_for_friends_only) {
     const auto me = api::newUser(), a = api::newUser(), b = api::newUser();
     rename(a, "甲");
     const api::Response r =
@@ -134,7 +134,10 @@ BOOST_AUTO_TEST_CASE(read_users_answers_public_cards_in_the_order_asked) {
     BOOST_CHECK_EQUAL(field((*list)[0], "userID"), id(b));
     BOOST_CHECK_EQUAL(field((*list)[1], "userID"), id(a));
     BOOST_CHECK_EQUAL(field((*list)[1], "nickName"), "甲");
-    BOOST_CHECK_EQUAL(field((*list)[1], "mcode"), mcodeOf(a));
+    BOOST_CHECK(!(*list)[1].HasMember("mcode"));
+    befriend(me, a);
+    const api::Response asFriend = callGet(me, kReadUsers, {{"userId", id(a)}});
+    BOOST_CHECK_EQUAL(field((*asFriend.data("userList"))[0], "mcode"), mcodeOf(a));
     for (const char* name : {"city", "portrait"}) BOOST_CHECK((*list)[1].HasMember(name));
     BOOST_CHECK(r.body.find(a.mobile) == std::string::npos);
     // ids as uid=…&uid=…

@@ -125,6 +125,11 @@ BOOST_AUTO_TEST_CASE(a_user_who_blocked_me_is_not_found_by_me) {
     MMX_CHECK_FAILS_WITH(call(me, kReadUser, {{"userId", id(blocker)}}), "NOT_FOUND");
     // the one who blocked still reads me
     MMX_CHECK_OK(call(blocker, kReadUser, {{"userId", id(me)}}));
+    // nor in a list of cards, nor by search
+    const api::Response cards = call(me, "/user/user!readUsers", {{"userId", id(blocker)}});
+    MMX_REQUIRE_OK(cards);
+    BOOST_CHECK_EQUAL(cards.data("userList")->Size(), 0u);
+    MMX_CHECK_FAILS_WITH(call(me, "/user/user!search", {{"keyword", blocker.mobile}}), "NOT_FOUND");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
