@@ -144,11 +144,13 @@ BOOST_AUTO_TEST_CASE(four_wrong_passwords_still_let_the_right_one_in) {
 
 BOOST_AUTO_TEST_CASE(lockout_of_one_account_leaves_others_alone) {
     const std::string locked = api::uniqueMobile();
+    const std::string lockedPassword = api::uniquePassword();
     const std::string other = api::uniqueMobile();
     const std::string otherPassword = api::uniquePassword();
-    api::registerUser(locked, api::uniquePassword());
+    api::registerUser(locked, lockedPassword);
     api::registerUser(other, otherPassword);
     for (int i = 0; i < 6; ++i) loginWith(locked, api::uniquePassword());
+    MMX_CHECK_FAILS_WITH(loginWith(locked, lockedPassword), "RATE_LIMITED");  // it is locked
     MMX_CHECK_OK(loginWith(other, otherPassword));
 }
 
@@ -177,6 +179,7 @@ BOOST_AUTO_TEST_CASE(lockout_does_not_reveal_whether_the_account_exists) {
 BOOST_AUTO_TEST_CASE(a_session_made_before_the_lockout_keeps_working) {
     const api::TestUser u = api::newUser();
     for (int i = 0; i < 6; ++i) loginWith(u.mobile, api::uniquePassword());
+    MMX_CHECK_FAILS_WITH(loginWith(u.mobile, api::uniquePassword()), "RATE_LIMITED");
     MMX_CHECK_OK(api::http().post("/user/user!readUser", {}, api::authHeaders(u.session)));
 }
 
