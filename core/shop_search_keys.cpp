@@ -50,12 +50,17 @@ bool isAsciiAlnum(UChar32 c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+struct Token {
+    std::string text;
+    bool syllable = false;  // a Han character's pinyin, not a Latin word or a number
+};
+
 // Syllables of Han characters and runs of ASCII letters and digits, in order.
-std::vector<std::string> pinyinTokens(const std::vector<UChar32>& chars) {
-    std::vector<std::string> tokens;
+std::vector<Token> pinyinTokens(const std::vector<UChar32>& chars) {
+    std::vector<Token> tokens;
     std::string word;
     const auto flush = [&] {
-        if (!word.empty()) tokens.push_back(std::move(word));
+        if (!word.empty()) tokens.push_back({std::move(word), false});
         word.clear();
     };
     for (const UChar32 c : chars) {
@@ -72,7 +77,7 @@ std::vector<std::string> pinyinTokens(const std::vector<UChar32>& chars) {
         for (const char letter : pinyinSortKey(utf8)) {
             if ((letter >= 'a' && letter <= 'z')) syllable += letter;
         }
-        if (!syllable.empty()) tokens.push_back(std::move(syllable));
+        if (!syllable.empty()) tokens.push_back({std::move(syllable), true});
     }
     flush();
     return tokens;
@@ -89,16 +94,21 @@ std::vector<std::string> shopNameKeys(std::string_view name) {
     std::set<std::string> keys;
     const std::vector<UChar32> chars = foldedChars(name);
     for (std::size_t i = 0; i < chars.size(); ++i) keys.insert(utf8Of(chars, i, kMaxKeyChars));
-    const std::vector<std::string> tokens = pinyinTokens(chars);
+    const std::vector<Token> tokens = pinyinTokens(chars);
     std::string initials;
-    for (const auto& token : tokens) initials += token.front();
+    // A syllable gives its first letter; a Latin word or a number is kept whole (KFC, 12).
+    std::vector<std::size_t> initialStarts;
+    for (const auto& token : tokens) {
+        initialStarts.push_back(initials.size());
+        initials += token.syllable ? token.text.substr(0, 1) : token.text;
+    }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         std::string full;
         for (std::size_t j = i; j < tokens.size() && full.size() < kMaxKeyChars; ++j) {
-            full += tokens[j];
+            full += tokens[j].text;
         }
         keys.insert(cut(std::move(full)));
-        keys.insert(cut(initials.substr(i)));
+        keys.insert(cut(initials.substr(initialStarts[i])));
     }
     keys.erase("");
     return {keys.begin(), keys.end()};
