@@ -11,10 +11,13 @@
 namespace mmx::services {
 namespace {
 
-// The radii a page near a point tries in turn, until the page is full: each box is
-// read through the spatial index, so a page costs what lies near the caller, not what
-// the city holds. The last one holds the whole Earth.
-constexpr double kRadiiMeters[] = {1000, 3000, 10000, 30000, 100000, 300000, 1000000, 4.1e7};
+// A page near a point reads the shops inside a box around it, through the spatial index,
+// starting small and doubling the radius until the page is full: the last box holds a
+// few times the page whatever the density, so a page costs what lies near the caller,
+// not what the city holds. Past the largest radius, the whole Earth.
+constexpr double kFirstRadiusMeters = 200;
+constexpr double kLargestRadiusMeters = 3'300'000;
+constexpr double kWholeEarthMeters = 4.1e7;
 
 // A name that at most this many shops of the city match is read through the name keys
 // alone and sorted; a commoner one is filtered while walking outward from the caller.
@@ -43,10 +46,11 @@ std::vector<db::ShopCard> pageNear(Services& services, const db::ShopFilter& fil
     db::ShopRepository shops(services.db);
     const std::int64_t since = presentSince(services);
     std::vector<db::ShopCard> page;
-    for (const double radius : kRadiiMeters) {
+    for (double radius = kFirstRadiusMeters;; radius *= 2) {
+        if (radius > kLargestRadiusMeters) radius = kWholeEarthMeters;
         page = shops.nearPage(filter, near.longitude, near.latitude,
                               boxWkt(boxAround(near, radius)), radius, offset, count, since);
-        if (static_cast<std::int64_t>(page.size()) == count) break;
+        if (static_cast<std::int64_t>(page.size()) == count || radius == kWholeEarthMeters) break;
     }
     return page;
 }
