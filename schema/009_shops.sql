@@ -36,7 +36,7 @@ CREATE TABLE shop (
     name            VARCHAR(64)     NOT NULL,
     pics            TEXT            NOT NULL DEFAULT '[]',
     address         VARCHAR(255)    NOT NULL DEFAULT '',
-    location        POINT           NOT NULL REF_SYSTEM_ID=0,
+    location        POINT           NOT NULL,  -- SRID 0 (the default)
     hours           VARCHAR(64)     NOT NULL DEFAULT '',
     phone           VARCHAR(32)     NOT NULL DEFAULT '',
     intro           TEXT            NOT NULL DEFAULT '',
