@@ -74,6 +74,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_SEARCH_DAILY_LIMIT", c.searchDailyLimit, 1, 10000000);
     readInt(lookup, "MMX_SEARCH_IP_DAILY_LIMIT", c.searchIpDailyLimit, 1, 100000000);
     readInt(lookup, "MMX_RECALL_WINDOW_SECONDS", c.recallWindowSeconds, 0, 86400);
+    readInt(lookup, "MMX_PRESENCE_TIMEOUT_SECONDS", c.presenceTimeoutSeconds, 1, 86400);
     readInt(lookup, "MMX_MAX_FRIENDS", c.maxFriends, 1, 100000);
     readInt(lookup, "MMX_MAX_PENDING_REQUESTS", c.maxPendingRequests, 1, 100000);
     readInt(lookup, "MMX_GROUP_MAX_MEMBERS", c.groupMaxMembers, 2, 100000);

@@ -69,6 +69,10 @@ struct Config {
     // Chat: how long a sender may recall a message (a group's owner/admin: always).
     int recallWindowSeconds = 120;
 
+    // Shops: how long a user who entered and neither left nor polled the count still
+    // counts as in the shop (MMX_PRESENCE_TIMEOUT_SECONDS).
+    int presenceTimeoutSeconds = 600;
+
     // Friends (MMX_MAX_FRIENDS, MMX_MAX_PENDING_REQUESTS): friends per user, and
     // requests waiting for one user's answer; beyond either an invitation is CONFLICT.
     int maxFriends = 3000;

@@ -6,6 +6,7 @@
 #include "handlers/friend.hpp"
 #include "handlers/group.hpp"
 #include "handlers/setting.hpp"
+#include "handlers/shop.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_search.hpp"
@@ -81,6 +82,27 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/chat/picture!read",                    GetOrPost, User,   bind(s, chat::readPicture)});
     routes.add({"/chat/picture!listByUser",              GetOrPost, User,   bind(s, chat::listPicturesByUser)});
     routes.add({"/chat/picture!delete",                  Post,      User,   bind(s, chat::deletePicture)});
+    routes.add({"/shop/city!list",                       GetOrPost, User,   bind(s, shop::cityList)});
+    routes.add({"/shop/category!list",                   GetOrPost, User,   bind(s, shop::categoryList)});
+    routes.add({"/shop/shop!recommend",                  GetOrPost, User,   bind(s, shop::recommend)});
+    routes.add({"/shop/shop!list",                       GetOrPost, User,   bind(s, shop::list)});
+    routes.add({"/shop/shop!search",                     GetOrPost, User,   bind(s, shop::search)});
+    routes.add({"/shop/shop!name",                       GetOrPost, User,   bind(s, shop::name)});
+    routes.add({"/shop/shop!info",                       GetOrPost, User,   bind(s, shop::info)});
+    routes.add({"/shop/shop!enter",                      Post,      User,   bind(s, shop::enter)});
+    routes.add({"/shop/shop!exit",                       Post,      User,   bind(s, shop::exit)});
+    routes.add({"/shop/shop!customers",                  GetOrPost, User,   bind(s, shop::customers)});
+    routes.add({"/shop/goods!list",                      GetOrPost, User,   bind(s, shop::goodsList)});
+    routes.add({"/shop/goods!info",                      GetOrPost, User,   bind(s, shop::goodsInfo)});
+    routes.add({"/shop/goods!fits",                      GetOrPost, User,   bind(s, shop::goodsFits)});
+    routes.add({"/shop/goods!addFit",                    Post,      User,   bind(s, shop::goodsAddFit)});
+    routes.add({"/shop/goods!promot",                    GetOrPost, User,   bind(s, shop::goodsPromot)});
+    routes.add({"/shop/goods!latest",                    GetOrPost, User,   bind(s, shop::goodsLatest)});
+    routes.add({"/shop/goods!byShops",                   GetOrPost, User,   bind(s, shop::goodsByShops)});
+    routes.add({"/shop/activity!byShop",                 GetOrPost, User,   bind(s, shop::activityByShop)});
+    routes.add({"/shop/activity!byCity",                 GetOrPost, User,   bind(s, shop::activityByCity)});
+    routes.add({"/shop/activity!info",                   GetOrPost, User,   bind(s, shop::activityInfo)});
+    routes.add({"/shop/visit!mine",                      GetOrPost, User,   bind(s, shop::visitMine)});
     // clang-format on
     return routes;
 }

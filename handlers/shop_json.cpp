@@ -1,0 +1,114 @@
+#include "handlers/shop_json.hpp"
+
+#include <rapidjson/document.h>
+
+#include <cstdlib>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/geo.hpp"
+#include "core/money.hpp"
+
+namespace mmx::shop {
+namespace {
+
+// Goods published within this many days of now are new.
+constexpr std::int64_t kNewForMs = 7 * kDayMs;
+
+void setDecimal(JsonObject& object, std::string_view key, const std::string& decimal) {
+    if (decimal.find('.') == std::string::npos) {
+        object.set(key, static_cast<std::int64_t>(std::strtoll(decimal.c_str(), nullptr, 10)));
+    } else {
+        object.set(key, std::strtod(decimal.c_str(), nullptr));
+    }
+}
+
+rapidjson::Document parseArray(std::string_view json) {
+    rapidjson::Document document;
+    document.Parse(json.data(), json.size());
+    if (document.HasParseError() || !document.IsArray()) document.SetArray();
+    return document;
+}
+
+}  // namespace
+
+void setYuan(JsonObject& object, std::string_view key, std::int64_t fen) {
+    setDecimal(object, key, yuanText(fen));
+}
+
+void setKilometres(JsonObject& object, std::string_view key, std::int64_t meters) {
+    setDecimal(object, key, kilometresText(meters));
+}
+
+void setPictures(JsonObject& object, std::string_view key, std::string_view picsJson) {
+    JsonArray array = object.array(key);
+    const rapidjson::Document pics = parseArray(picsJson);
+    for (const auto& pic : pics.GetArray()) {
+        if (pic.IsString()) array.add(std::string_view(pic.GetString(), pic.GetStringLength()));
+    }
+}
+
+std::string firstPicture(std::string_view picsJson) {
+    const rapidjson::Document pics = parseArray(picsJson);
+    for (const auto& pic : pics.GetArray()) {
+        if (pic.IsString()) return std::string(pic.GetString(), pic.GetStringLength());
+    }
+    return {};
+}
+
+void writeShopCard(JsonObject object, const db::ShopCard& card) {
+    object.set("id", card.id).set("name", card.name);
+    setPictures(object, "picList", card.pics);
+    if (card.meters) setKilometres(object, "distance", *card.meters);
+    object.set("fans", card.fans).set("customers", card.customers);
+}
+
+void writeGoodsCard(JsonObject object, const db::Goods& goods, std::int64_t now) {
+    object.set("id", goods.id);
+    setYuan(object, "price", goods.price);
+    if (goods.promot) {
+        setYuan(object, "promot", *goods.promot);
+    } else {
+        object.setNull("promot");
+    }
+    object.set("pic", firstPicture(goods.pics))
+        .set("time", goods.publishedAt)
+        .set("isNew", now - goods.publishedAt <= kNewForMs);
+}
+
+void writeGoodsDetail(JsonObject object, const db::Goods& goods) {
+    object.set("id", goods.id).set("shop_id", goods.shopId).set("desp", goods.desp);
+    setYuan(object, "price", goods.price);
+    if (goods.promot) {
+        setYuan(object, "promot", *goods.promot);
+    } else {
+        object.setNull("promot");
+    }
+    setPictures(object, "picList", goods.pics);
+    JsonArray basic = object.array("basic");
+    const rapidjson::Document items = parseArray(goods.basic);
+    for (const auto& item : items.GetArray()) {
+        if (!item.IsObject() || !item.HasMember("key") || !item.HasMember("value") ||
+            !item["key"].IsString() || !item["value"].IsString()) {
+            continue;
+        }
+        basic.addObject()
+            .set("key", std::string_view(item["key"].GetString(), item["key"].GetStringLength()))
+            .set("value",
+                 std::string_view(item["value"].GetString(), item["value"].GetStringLength()));
+    }
+    object.set("status", goods.status);
+}
+
+void writeCityActivity(JsonObject object, const db::Activity& activity) {
+    object.set("actID", activity.id)
+        .set("title", activity.title)
+        .set("content", activity.content)
+        .set("bt", activity.beginDate)
+        .set("et", activity.endDate)
+        .set("shopID", activity.shopId)
+        .set("shopName", activity.shopName)
+        .set("shopPic", activity.shopPic);
+}
+
+}  // namespace mmx::shop
