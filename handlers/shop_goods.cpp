@@ -1,6 +1,6 @@
 // Goods of shops, customers' try-on pictures, and activities valid today.
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 #include "handlers/shop.hpp"
 #include "handlers/shop_json.hpp"
@@ -13,12 +13,6 @@ constexpr PageLimits kGoodsPage{10, 50};
 constexpr std::size_t kMaxGoodsIds = 100;
 constexpr std::size_t kMaxShopIds = 20;
 constexpr std::int64_t kGoodsPerShop = 10;
-
-std::vector<std::int64_t> requireIds(const Request& request, Names names, std::size_t maxIds) {
-    auto ids = readIds(request, names, maxIds);
-    if (ids.empty()) throwBadParam("缺少参数 " + std::string(*names.begin()));
-    return ids;
-}
 
 void writeShopActivity(JsonObject object, const db::Activity& activity) {
     object.set("id", activity.id)

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "core/api_error.hpp"
 #include "core/geo.hpp"
-#include "fcgi/api_error.hpp"
 #include "handlers/params.hpp"
 #include "handlers/shop.hpp"
 #include "handlers/shop_json.hpp"

@@ -4,9 +4,9 @@
 
 #include <map>
 
+#include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/shop_search_keys.hpp"
-#include "fcgi/api_error.hpp"
 
 namespace mmx::services {
 namespace {

@@ -2,11 +2,11 @@
 // visits to shops.
 #include <map>
 
+#include "core/api_error.hpp"
 #include "core/chat_rules.hpp"
 #include "core/china_time.hpp"
 #include "core/clock.hpp"
 #include "db/upload_repository.hpp"
-#include "fcgi/api_error.hpp"
 #include "services/shop_discovery.hpp"
 
 namespace mmx::services {
