@@ -28,7 +28,7 @@ enum class ErrorCode {
 std::string_view codeName(ErrorCode code);
 
 // The HTTP status a failure travels with: business outcomes are 200 because the
-// seed's clients read `success`; protocol faults get the status that fits.
+// the app's clients read `success`; protocol faults get the status that fits.
 int httpStatusFor(ErrorCode code);
 
 // The one error type handlers throw; the loop turns it into the envelope.

@@ -5,7 +5,7 @@
 
 namespace mmx {
 
-// A point on the map in degrees, as phones send it: longitude first (the seed's `long`).
+// A point on the map in degrees, as phones send it: longitude first (`long`).
 struct GeoPoint {
     double longitude = 0;
     double latitude = 0;
@@ -28,7 +28,7 @@ std::string boxWkt(const GeoBox& box);
 // Metres on the sphere of MariaDB's ST_Distance_Sphere (radius 6370986 m).
 double sphereDistanceMeters(GeoPoint a, GeoPoint b);
 
-// The seed's `distance`: kilometres with at most 2 decimals, from whole metres
+// The answer's `distance`: kilometres with at most 2 decimals, from whole metres
 // (1234 m -> "1.23", 1000 m -> "1", 5 m -> "0.01", 0 m -> "0").
 std::string kilometresText(long long meters);
 

@@ -7,7 +7,7 @@
 
 namespace mmx::chat {
 
-// A message as every chat route shows it: seed 001's read-chat fields (`chatId`,
+// A message as every chat route shows it: the read-chat fields (`chatId`,
 // `picId`, `fromUserId`, `toUserId`, `content`) plus the conversation's order
 // (`conversationId`, `seq`) and the recall marker. A recalled message has no
 // content left. `clientMsgId` is shown to its sender only.

@@ -28,7 +28,7 @@ std::optional<std::string> optionalText(const Request& request, std::string_view
 
 std::string requireMobile(const Request& request, std::string_view name);
 
-// The already-hashed password the app sends (seed 003): 8 to 128 characters.
+// The already-hashed password the app sends: 8 to 128 characters.
 std::string requirePassword(const Request& request, std::string_view name);
 
 // Checks a text value; nullopt when acceptable, else the reason.

@@ -146,7 +146,7 @@ std::int64_t shopCustomers(Services& services, std::int64_t shopId, std::int64_t
     requireShop(shops, shopId);
     db::VisitRepository visits(services.db);
     const std::int64_t since = presentSince(services);
-    // The seed's phone asks every 3 minutes while inside: that is its heartbeat.
+    // The phone asks every 3 minutes while inside: that is its heartbeat.
     visits.refreshPresence(shopId, askerId, since, nowMs());
     return visits.countPresent(shopId, since);
 }

@@ -15,7 +15,7 @@ api::Response loginWith(const std::string& userName, const std::string& password
                             api::clientHeader(client));
 }
 
-// The seed's userVO of a login answer.
+// The userVO of a login answer.
 const char* const kProfileFields[] = {
     "userId",  "sex",      "age",      "phoneNumber", "country",    "province",
     "city",    "district", "street",   "company",     "occupation", "role",
