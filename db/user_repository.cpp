@@ -21,12 +21,15 @@ constexpr std::string_view kSetQcodeUrl =
 constexpr std::string_view kUpdateProfile =
     "UPDATE users SET sex = COALESCE(?, sex), age = COALESCE(?, age),"
     " country = COALESCE(?, country), province = COALESCE(?, province),"
-    " city = COALESCE(?, city), district = COALESCE(?, district),"
+    " city = COALESCE(?, city),"
+    " city_id = IF(? IS NULL, city_id, (SELECT c.id FROM city c WHERE c.name = ?)),"
+    " district = COALESCE(?, district),"
     " street = COALESCE(?, street), company = COALESCE(?, company),"
     " occupation = COALESCE(?, occupation), role = COALESCE(?, role),"
     " degrees = COALESCE(?, degrees), school = COALESCE(?, school),"
     " nick_name = COALESCE(?, nick_name), signature = COALESCE(?, signature),"
     " user_photo = COALESCE(?, user_photo), updated_at = ? WHERE id = ?";
+constexpr std::string_view kCityName = "SELECT name FROM city WHERE id = ?";
 constexpr std::string_view kSetPasswordHash =
     "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 
@@ -67,6 +70,7 @@ UserProfile profileFromRow(const Row& row, std::size_t first) {
     for (std::size_t i = 0; i < kProfileFieldCount; ++i) profile.fields[i] = row.opt(first + 2 + i);
     profile.mcode = row.str(first + kProfileFieldCount + 2);
     profile.qcodeUrl = row.opt(first + kProfileFieldCount + 3);
+    profile.cityId = row.optI64(first + kProfileFieldCount + 4);
     return profile;
 }
 
@@ -99,10 +103,17 @@ bool UserRepository::setQcodeUrl(std::int64_t userId, std::string_view url) {
 }
 
 void UserRepository::updateProfile(std::int64_t userId, const ProfileValues& c, std::int64_t now) {
-    db_.execute(kUpdateProfile, {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]),
-                                 optional(c[4]), optional(c[5]), optional(c[6]), optional(c[7]),
-                                 optional(c[8]), optional(c[9]), optional(c[10]), optional(c[11]),
-                                 optional(c[12]), optional(c[13]), optional(c[14]), now, userId});
+    db_.execute(kUpdateProfile,
+                {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]), optional(c[4]),
+                 optional(c[4]), optional(c[4]), optional(c[5]), optional(c[6]), optional(c[7]),
+                 optional(c[8]), optional(c[9]), optional(c[10]), optional(c[11]), optional(c[12]),
+                 optional(c[13]), optional(c[14]), now, userId});
+}
+
+std::optional<std::string> UserRepository::cityName(std::int64_t cityId) {
+    const auto row = db_.queryOne(kCityName, {cityId});
+    if (!row) return std::nullopt;
+    return row->str(0);
 }
 
 void UserRepository::setPasswordHash(std::int64_t userId, std::string_view passwordHash,

@@ -39,6 +39,7 @@ struct UserProfile {
     ProfileValues fields;
     std::string mcode;
     std::optional<std::string> qcodeUrl;
+    std::optional<std::int64_t> cityId;  // when the city is one of the app's cities
 
     const std::optional<std::string>& operator[](ProfileField f) const {
         return fields[static_cast<std::size_t>(f)];
@@ -51,7 +52,7 @@ struct UserProfile {
     "users.id, users.mobile, users.sex, users.age, users.country, users.province," \
     " users.city, users.district, users.street, users.company, users.occupation,"  \
     " users.role, users.degrees, users.school, users.nick_name, users.signature,"  \
-    " users.user_photo, users.mcode, users.qcode_url"
+    " users.user_photo, users.mcode, users.qcode_url, users.city_id"
 
 // A profile from MMX_USER_PROFILE_COLUMNS, starting at column `first` of `row`.
 UserProfile profileFromRow(const Row& row, std::size_t first);
@@ -76,7 +77,11 @@ class UserRepository {
     std::int64_t create(std::string_view mobile, std::string_view passwordHash, std::int64_t now);
     // Only while the user has none; false when another request made one first.
     bool setQcodeUrl(std::int64_t userId, std::string_view url);
+    // A City change also sets city_id: the city of that name among the app's cities, or
+    // none when the name is not one of them.
     void updateProfile(std::int64_t userId, const ProfileValues& changes, std::int64_t now);
+    // The name of one of the app's cities; nullopt for an unknown id.
+    std::optional<std::string> cityName(std::int64_t cityId);
     void setPasswordHash(std::int64_t userId, std::string_view passwordHash, std::int64_t now);
 
   private:

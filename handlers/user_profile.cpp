@@ -13,6 +13,8 @@ namespace mmx::user {
 
 // The names readUser takes its target under; without any of them it reads the caller.
 constexpr Names kTargetNames = {"userId", "userVO.userId", "uid"};
+// The city by its id among the app's cities (shop/city!list).
+constexpr Names kCityIdNames = {"cityId", "userExtendVO.cityId", "userVO.cityId"};
 
 Response readUser(Services& services, const Request& request) {
     const Identity& actor = request.actor();
@@ -36,13 +38,15 @@ Response updateUser(Services& services, const Request& request) {
         throwBadParam("参数 phoneNumber 不能在这里修改，请通过绑定手机修改");
     }
     const db::ProfileValues changes = readProfileChanges(request);
-    const bool anything = std::any_of(changes.begin(), changes.end(),
-                                      [](const auto& value) { return value.has_value(); });
+    const auto cityId = optionalId(request, kCityIdNames);
+    const bool anything =
+        cityId || std::any_of(changes.begin(), changes.end(),
+                              [](const auto& value) { return value.has_value(); });
     if (!anything) {
         refuseOnlyUnknown(request, {"userVO.userId"});  // names what it did not know
         throwBadParam("没有要修改的内容");
     }
-    services::updateProfile(services, actor.userId, changes);
+    services::updateProfile(services, actor.userId, changes, cityId);
     return Response("修改用户信息成功");
 }
 

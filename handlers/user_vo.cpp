@@ -53,6 +53,7 @@ void writeUserVO(JsonObject userVO, const db::UserProfile& profile, Visibility v
         if (!spec.isPublic && !visibility.ownerFields) continue;
         userVO.set(spec.name, profile[spec.field].value_or(""));
     }
+    if (profile.cityId) userVO.set("cityId", *profile.cityId);
     if (visibility.contact) {
         userVO.set("mcode", profile.mcode);
         userVO.set("qcode", profile.qcodeUrl.value_or(""));

@@ -52,8 +52,15 @@ ProfileView readProfile(Services& services, const Identity& actor, std::int64_t 
     return ProfileView{std::move(*profile), visibility};
 }
 
-void updateProfile(Services& services, std::int64_t me, const db::ProfileValues& changes) {
-    db::UserRepository(services.db).updateProfile(me, changes, nowMs());
+void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,
+                   std::optional<std::int64_t> cityId) {
+    db::UserRepository users(services.db);
+    if (cityId) {
+        auto name = users.cityName(*cityId);
+        if (!name) throwBadParam("参数 cityId 不是已开通的城市");
+        changes[static_cast<std::size_t>(db::ProfileField::City)] = std::move(name);
+    }
+    users.updateProfile(me, changes, nowMs());
 }
 
 std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage& image) {

@@ -22,7 +22,10 @@ struct ProfileView {
 ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target);
 
 // Stores the fields that are set in `changes`; the others stay as they are.
-void updateProfile(Services& services, std::int64_t me, const db::ProfileValues& changes);
+// `cityId`, when given, must be one of the app's cities (BAD_PARAM otherwise): it sets the
+// city by id, its name in place of any `city` text sent.
+void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,
+                   std::optional<std::int64_t> cityId = std::nullopt);
 
 // Stores `image` as the user's avatar and answers its URL; the previous avatar's file, when
 // it is one of ours, is removed. NOT_FOUND for an unknown user.

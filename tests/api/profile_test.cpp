@@ -275,4 +275,34 @@ BOOST_AUTO_TEST_CASE(update_user_needs_a_session) {
                          "AUTH_REQUIRED");
 }
 
+BOOST_AUTO_TEST_CASE(the_city_is_one_of_the_app_cities_by_id_or_by_its_name) {
+    const api::TestUser u = api::newUser();
+    // A city of the app's own, made for this test (the shop side lists it in city!list).
+    const std::string name = "测城" + std::to_string(api::nowMillis() % 10000000000LL);
+    api::runSql("INSERT INTO city (name, sort) VALUES ('" + name + "', 99);");
+    const api::Response cities =
+        api::http().post("/shop/city!list", {}, api::authHeaders(u.session));
+    MMX_REQUIRE_OK(cities);
+    std::string cityId;
+    for (const auto& city : cities.data("cityList")->GetArray()) {
+        if (api::scalarText(city["name"]) == name) cityId = api::scalarText(city["id"]);
+    }
+    BOOST_REQUIRE(!cityId.empty());
+
+    MMX_REQUIRE_OK(update(u.session, {{"cityId", cityId}}));
+    Profile p = readSelf(u.session);
+    BOOST_CHECK_EQUAL(p["cityId"], cityId);
+    BOOST_CHECK_EQUAL(p["city"], name);
+
+    // by its name, as older phones send it: linked to the same city
+    MMX_REQUIRE_OK(update(u.session, {{"userExtendVO.city", "别处"}}));
+    BOOST_CHECK(readSelf(u.session).count("cityId") == 0);  // free text: no city of ours
+    MMX_REQUIRE_OK(update(u.session, {{"userExtendVO.city", name}}));
+    BOOST_CHECK_EQUAL(readSelf(u.session)["cityId"], cityId);
+
+    MMX_CHECK_FAILS_WITH(update(u.session, {{"cityId", "999999999"}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(update(u.session, {{"cityId", "abc"}}), "BAD_PARAM");
+    BOOST_CHECK_EQUAL(readSelf(u.session)["cityId"], cityId);  // a refusal changes nothing
+}
+
 BOOST_AUTO_TEST_SUITE_END()
