@@ -10,7 +10,7 @@
 
 namespace mmx::shop {
 
-// Yuan from fen as a JSON number the way the seed shows it (12.8, 99): whole yuan as an
+// Yuan from fen as a JSON number the way the app shows it (12.8, 99): whole yuan as an
 // integer, otherwise the double nearest the exact decimal, which RapidJSON writes back
 // as that decimal (tests/unit/shop_format_test.cpp checks every amount to a million yuan).
 void setYuan(JsonObject& object, std::string_view key, std::int64_t fen);

@@ -44,7 +44,7 @@ struct Response {
 };
 
 // Turns a JSON scalar into text so tests can compare "28" and 28 alike
-// (the seed shows numbers as strings; either is acceptable to the app).
+// (older phones show numbers as strings; either is acceptable to the app).
 std::string scalarText(const rapidjson::Value& v);
 
 struct Multipart {

@@ -141,9 +141,9 @@ BOOST_AUTO_TEST_CASE(read_users_answers_cards_in_the_order_asked_with_contacts_f
     for (const char* name : {"city", "portrait"}) BOOST_CHECK((*list)[1].HasMember(name));
     BOOST_CHECK(r.body.find(a.mobile) == std::string::npos);
     // ids as uid=…&uid=…
-    const api::Response seed = call(me, kReadUsers, {{"uid", id(a)}});
-    MMX_REQUIRE_OK(seed);
-    BOOST_CHECK_EQUAL(seed.data("userList")->Size(), 1u);
+    const api::Response byUid = call(me, kReadUsers, {{"uid", id(a)}});
+    MMX_REQUIRE_OK(byUid);
+    BOOST_CHECK_EQUAL(byUid.data("userList")->Size(), 1u);
 }
 
 BOOST_AUTO_TEST_CASE(read_users_is_bounded_to_100_ids) {
