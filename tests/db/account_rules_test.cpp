@@ -20,18 +20,9 @@
 #include "services/sms_codes.hpp"
 
 using namespace mmx;
+using dbtest::codeOf;
 
 namespace {
-
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ApiError& error) {
-        return error.code();
-    }
-    BOOST_FAIL("expected an ApiError");
-    return ErrorCode::ServerError;
-}
 
 Request requestWith(std::int64_t userId, const std::string& client, const std::string& token) {
     Request request;

@@ -16,18 +16,9 @@
 #include "services/sessions.hpp"
 
 using namespace mmx;
+using dbtest::codeOf;
 
 namespace {
-
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ApiError& error) {
-        return error.code();
-    }
-    BOOST_FAIL("expected an ApiError");
-    return ErrorCode::ServerError;
-}
 
 // An address of its own, so no other run's counters close it.
 std::string freshAddress() {

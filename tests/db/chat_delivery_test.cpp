@@ -15,22 +15,10 @@
 #include "services/chat_messages.hpp"
 
 using namespace mmx;
+using dbtest::codeOf;
+using dbtest::newUser;
 
 namespace {
-
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ApiError& error) {
-        return error.code();
-    }
-    BOOST_FAIL("expected an ApiError");
-    return ErrorCode::ServerError;
-}
-
-std::int64_t newUser(Services& services) {
-    return db::UserRepository(services.db).create(dbtest::freshMobile(), "h", nowMs());
-}
 
 db::NewMessage textTo(std::int64_t senderId, std::int64_t toUserId, std::string text) {
     db::NewMessage message;

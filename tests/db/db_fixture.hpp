@@ -5,12 +5,17 @@
 
 #include <sodium.h>
 
+#include <boost/test/unit_test.hpp>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <string>
 
+#include "core/api_error.hpp"
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "db/user_repository.hpp"
 #include "services/services.hpp"
 
 namespace mmx::dbtest {
@@ -33,6 +38,22 @@ inline Config stackConfig() {
 // A mobile number no other test run has used.
 inline std::string freshMobile() {
     return "166" + std::to_string(10000000 + randombytes_uniform(89999999));
+}
+
+// The code of the ApiError `action` throws; fails the test when it throws none.
+inline ErrorCode codeOf(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const ApiError& error) {
+        return error.code();
+    }
+    BOOST_FAIL("expected an ApiError");
+    return ErrorCode::ServerError;
+}
+
+// A user stored directly, with a fresh mobile and a placeholder password hash.
+inline std::int64_t newUser(Services& services) {
+    return db::UserRepository(services.db).create(freshMobile(), "h", nowMs());
 }
 
 struct Stack {

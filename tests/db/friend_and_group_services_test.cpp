@@ -14,25 +14,13 @@
 #include "services/groups.hpp"
 
 using namespace mmx;
+using dbtest::codeOf;
+using dbtest::newUser;
 
 namespace {
 
 // What scripts/admin site-role does, for a user made by the test.
 constexpr std::string_view kGrantSiteRole = "UPDATE users SET site_role = ? WHERE id = ?";
-
-ErrorCode codeOf(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const ApiError& error) {
-        return error.code();
-    }
-    BOOST_FAIL("expected an ApiError");
-    return ErrorCode::ServerError;
-}
-
-std::int64_t newUser(Services& services) {
-    return db::UserRepository(services.db).create(dbtest::freshMobile(), "h", nowMs());
-}
 
 std::int64_t newSiteAdmin(Services& services) {
     const std::int64_t id = newUser(services);

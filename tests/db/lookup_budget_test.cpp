@@ -13,6 +13,7 @@
 #include "services/people.hpp"
 
 using namespace mmx;
+using dbtest::newUser;
 
 namespace {
 
@@ -36,10 +37,6 @@ std::vector<std::string> freshNumbers(int count) {
     std::vector<std::string> numbers;
     for (int i = 0; i < count; ++i) numbers.push_back(dbtest::freshMobile());
     return numbers;
-}
-
-std::int64_t newUser(Services& services) {
-    return db::UserRepository(services.db).create(dbtest::freshMobile(), "h", nowMs());
 }
 
 std::optional<std::int64_t> retryAfterOf(const std::function<void()>& action) {
