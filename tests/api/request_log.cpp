@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <regex>
 
 #include "stack.hpp"
@@ -29,13 +30,25 @@ std::string requestLogPath() {
 
 RequestLogWindow::RequestLogWindow() : start_(countLines(requestLogPath())) {}
 
-std::vector<std::string> RequestLogWindow::lines(size_t atLeast) const {
+std::vector<std::string> RequestLogWindow::written() const {
+    std::ifstream in(requestLogPath());
+    std::vector<std::string> out;
+    std::string line;
+    for (size_t n = 0; std::getline(in, line); ++n) {
+        if (n >= start_) out.push_back(line);
+    }
+    return out;
+}
+
+std::vector<std::string> RequestLogWindow::linesWhen(
+    const std::function<bool(const std::vector<std::string>&)>& enough) const {
     // A worker writes its line just after it answers: wait, woken by each write to the
     // log, until the lines are there (or 3 s have passed).
     const int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (watch >= 0) inotify_add_watch(watch, requestLogPath().c_str(), IN_MODIFY);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-    while (countLines(requestLogPath()) < start_ + atLeast) {
+    std::vector<std::string> out = written();
+    while (!enough(out)) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0 || watch < 0) break;
@@ -45,15 +58,25 @@ std::vector<std::string> RequestLogWindow::lines(size_t atLeast) const {
             while (read(watch, drained, sizeof drained) > 0) {
             }
         }
+        out = written();
     }
     if (watch >= 0) close(watch);
-    std::ifstream in(requestLogPath());
-    std::vector<std::string> out;
-    std::string line;
-    for (size_t n = 0; std::getline(in, line); ++n) {
-        if (n >= start_) out.push_back(line);
-    }
     return out;
+}
+
+std::vector<std::string> RequestLogWindow::lines(size_t atLeast) const {
+    return linesWhen([atLeast](const auto& lines) { return lines.size() >= atLeast; });
+}
+
+std::vector<std::string> RequestLogWindow::linesOf(const std::string& uid, size_t atLeast) const {
+    const auto holding = [&uid](const std::vector<std::string>& lines) {
+        std::vector<std::string> out;
+        for (const std::string& line : lines) {
+            if (!lineHoldingNumber({line}, uid).empty()) out.push_back(line);
+        }
+        return out;
+    };
+    return holding(linesWhen([&](const auto& lines) { return holding(lines).size() >= atLeast; }));
 }
 
 std::string lineHolding(const std::vector<std::string>& lines, const std::string& secret) {

@@ -3,6 +3,7 @@
 // What the workers wrote to $MMX_TEST_VAR/log/requests.log while a test ran.
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,10 +16,17 @@ class RequestLogWindow {
   public:
     RequestLogWindow();
     // Waits up to 3 s for at least `atLeast` new lines (a worker writes just after
-    // answering). The suites that count lines run alone on their stack.
+    // answering).
     std::vector<std::string> lines(size_t atLeast) const;
+    // The new lines that name user `uid`, once at least `atLeast` of them are there (or
+    // 3 s have passed): what a test may count while others use the stack.
+    std::vector<std::string> linesOf(const std::string& uid, size_t atLeast) const;
 
   private:
+    std::vector<std::string> written() const;
+    std::vector<std::string> linesWhen(
+        const std::function<bool(const std::vector<std::string>&)>& enough) const;
+
     size_t start_;
 };
 
