@@ -57,6 +57,7 @@ ensure_packages() {
   done
   if ((${#missing[@]} == 0)); then
     note "all ${#MMX_PACKAGES[@]} packages present"
+    ensure_npm
     return 0
   fi
 
@@ -70,6 +71,18 @@ ensure_packages() {
   "${sudo[@]}" apt-get update
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y --no-install-recommends "${missing[@]}"
+  ensure_npm
+}
+
+# Debian's nodejs comes without npm (NodeSource's bundles it): take Debian's npm only when
+# no npm command came with the nodejs installed.
+ensure_npm() {
+  command -v npm >/dev/null && return 0
+  local -a sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  step "installing npm (the nodejs here has none)"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
 }
 
 build() {
