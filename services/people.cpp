@@ -9,8 +9,8 @@
 #include "core/clock.hpp"
 #include "core/rate_window.hpp"
 #include "core/text.hpp"
-#include "db/block_repository.hpp"
-#include "db/friend_repository.hpp"
+#include "core/visibility.hpp"
+#include "db/relation_repository.hpp"
 #include "services/limits.hpp"
 
 namespace mmx::services {
@@ -80,15 +80,15 @@ SearchHit search(Services& services, std::int64_t me, std::string_view address,
     db::PeopleRepository people(services.db);
     const std::optional<std::int64_t> found =
         isMainlandMobile(keyword) ? people.findableIdByMobile(keyword) : people.idByMcode(keyword);
-    // Someone who blocked me is not there for me to find.
-    if (!found || (*found != me && db::BlockRepository(services.db).isBlocked(*found, me))) {
-        throwNotFound();
-    }
+    if (!found) throwNotFound();
+    // The one visibility policy: someone who blocked me is not there for me to find.
+    const Relation relation = db::RelationRepository(services.db).relationOf(me, *found);
+    const Visibility visibility = visibilityOf(relation);
+    if (!visibility.found) throwNotFound();
     auto card = people.cardById(*found);
     if (!card) throwNotFound();
-    const bool isFriend = db::FriendRepository(services.db).areFriends(me, *found);
-    card->contact = isFriend || *found == me;
-    return SearchHit{std::move(*card), isFriend};
+    card->contact = visibility.contact;
+    return SearchHit{std::move(*card), relation == Relation::Friend};
 }
 
 SortedContacts sortContacts(Services& services, std::int64_t me, std::string_view address,
