@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "db/json_ids.hpp"
+
 namespace mmx::db {
 
 ChatMessage readChatMessage(const Row& row, std::size_t first) {
@@ -27,13 +29,7 @@ ChatMessage readChatMessage(const Row& row, std::size_t first) {
 std::string recipientsJson(std::vector<std::int64_t> userIds) {
     std::sort(userIds.begin(), userIds.end());
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
-    std::string json = "[";
-    for (std::size_t i = 0; i < userIds.size(); ++i) {
-        if (i > 0) json += ',';
-        json += std::to_string(userIds[i]);
-    }
-    json += ']';
-    return json;
+    return idsJson(userIds);
 }
 
 }  // namespace mmx::db

@@ -1,5 +1,7 @@
 #include "db/friend_repository.hpp"
 
+#include "db/json_ids.hpp"
+
 namespace mmx::db {
 namespace {
 
@@ -23,6 +25,13 @@ constexpr std::string_view kFindFriend = "SELECT " MMX_USER_CARD_COLUMNS
                                          ", f.remark, f.created_at"
                                          " FROM friendships f JOIN users u ON u.id = f.friend_id"
                                          " WHERE f.user_id = ? AND f.friend_id = ?";
+// The card and the whole profile of each asked id that is a friend, in the order asked.
+constexpr std::string_view kFriendsWithProfiles =
+    "SELECT " MMX_USER_CARD_COLUMNS ", f.remark, f.created_at, " MMX_USER_PROFILE_COLUMNS
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
+    " JOIN friendships f ON f.user_id = ? AND f.friend_id = j.id"
+    " JOIN users u ON u.id = f.friend_id JOIN users ON users.id = f.friend_id"
+    " ORDER BY j.ord";
 constexpr std::string_view kSetRemark =
     "UPDATE friendships SET remark = ? WHERE user_id = ? AND friend_id = ?";
 
@@ -65,6 +74,16 @@ std::vector<FriendEntry> FriendRepository::listFriends(std::int64_t userId) {
     std::vector<FriendEntry> friends;
     for (const auto& row : db_.query(kListFriends, {userId})) friends.push_back(readFriend(row));
     return friends;
+}
+
+std::vector<std::pair<FriendEntry, UserProfile>> FriendRepository::friendsWithProfiles(
+    std::int64_t userId, const std::vector<std::int64_t>& ids) {
+    std::vector<std::pair<FriendEntry, UserProfile>> found;
+    for (const Row& row :
+         db_.query(kFriendsWithProfiles, {std::string_view(idsJson(ids)), userId})) {
+        found.emplace_back(readFriend(row), profileFromRow(row, 7));
+    }
+    return found;
 }
 
 std::optional<FriendEntry> FriendRepository::findFriend(std::int64_t userId,

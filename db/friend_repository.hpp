@@ -4,10 +4,12 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "db/connection.hpp"
 #include "db/user_card.hpp"
+#include "db/user_repository.hpp"
 
 namespace mmx::db {
 
@@ -37,6 +39,10 @@ class FriendRepository {
     // Every friend with card and remark; bounded by the friend cap.
     std::vector<FriendEntry> listFriends(std::int64_t userId);
     std::optional<FriendEntry> findFriend(std::int64_t userId, std::int64_t friendId);
+    // Each of `ids` that is a friend of `userId`, with the friend's whole profile, in the
+    // order asked; one statement however many ids.
+    std::vector<std::pair<FriendEntry, UserProfile>> friendsWithProfiles(
+        std::int64_t userId, const std::vector<std::int64_t>& ids);
     // nullopt clears the remark.
     void setRemark(std::int64_t userId, std::int64_t friendId,
                    const std::optional<std::string>& remark);

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "db/json_ids.hpp"
+
 namespace mmx::db {
 namespace {
 
@@ -59,7 +61,7 @@ std::optional<UserCard> PeopleRepository::cardById(std::int64_t userId) {
 std::vector<UserCard> PeopleRepository::cardsSeenBy(std::int64_t readerId,
                                                     const std::vector<std::int64_t>& ids) {
     if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("cardsSeenBy: too many ids");
-    const std::string json = jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
+    const std::string json = idsJson(ids);
     std::vector<UserCard> cards;
     for (const auto& row :
          db_.query(kCardsSeenBy, {readerId, std::string_view(json), readerId, readerId})) {
@@ -72,7 +74,7 @@ std::vector<UserCard> PeopleRepository::cardsSeenBy(std::int64_t readerId,
 std::int64_t PeopleRepository::countStrangers(std::int64_t readerId,
                                               const std::vector<std::int64_t>& ids) {
     if (ids.size() > kMaxIdsPerCall) throw std::invalid_argument("countStrangers: too many ids");
-    const std::string json = jsonArray(ids, [](std::int64_t id) { return std::to_string(id); });
+    const std::string json = idsJson(ids);
     return db_.queryOne(kCountStrangers, {std::string_view(json), readerId, readerId})->i64(0);
 }
 

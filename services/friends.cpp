@@ -44,14 +44,10 @@ void setFriendRemark(Services& services, std::int64_t me, std::int64_t other,
 
 std::vector<FriendProfile> readFriends(Services& services, std::int64_t me,
                                        const std::vector<std::int64_t>& ids) {
-    db::FriendRepository friends(services.db);
-    db::UserRepository users(services.db);
     std::vector<FriendProfile> found;
-    for (const std::int64_t other : ids) {
-        auto entry = friends.findFriend(me, other);
-        auto profile = entry ? users.findProfile(other) : std::nullopt;
-        if (!profile) continue;  // not a friend: left out of a list
-        found.push_back(FriendProfile{std::move(*entry), std::move(*profile)});
+    // Ids that are no friend are left out of a list.
+    for (auto& [entry, profile] : db::FriendRepository(services.db).friendsWithProfiles(me, ids)) {
+        found.push_back(FriendProfile{std::move(entry), std::move(profile)});
     }
     if (ids.size() == 1 && found.empty()) throwNotAFriend();
     return found;
