@@ -68,11 +68,16 @@ std::vector<std::string> RequestLogWindow::lines(size_t atLeast) const {
     return linesWhen([atLeast](const auto& lines) { return lines.size() >= atLeast; });
 }
 
-std::vector<std::string> RequestLogWindow::linesOf(const std::string& uid, size_t atLeast) const {
-    const auto holding = [&uid](const std::vector<std::string>& lines) {
+std::vector<std::string> RequestLogWindow::linesOf(const std::string& uid, const std::string& route,
+                                                   size_t atLeast) const {
+    const std::string routeField = " route=" + route + " ";
+    const auto holding = [&](const std::vector<std::string>& lines) {
         std::vector<std::string> out;
         for (const std::string& line : lines) {
-            if (!lineHoldingNumber({line}, uid).empty()) out.push_back(line);
+            if (line.find(routeField) != std::string::npos &&
+                !lineHoldingNumber({line}, uid).empty()) {
+                out.push_back(line);
+            }
         }
         return out;
     };

@@ -18,9 +18,12 @@ class RequestLogWindow {
     // Waits up to 3 s for at least `atLeast` new lines (a worker writes just after
     // answering).
     std::vector<std::string> lines(size_t atLeast) const;
-    // The new lines that name user `uid`, once at least `atLeast` of them are there (or
-    // 3 s have passed): what a test may count while others use the stack.
-    std::vector<std::string> linesOf(const std::string& uid, size_t atLeast) const;
+    // The new lines of user `uid` on `route` (as logged: "/user/user!readUser"), once
+    // at least `atLeast` of them are there (or 3 s have passed): what a test may count
+    // while others use the stack. The route matters too: the line of a request made
+    // before the window (the user's own login) may still be on its way.
+    std::vector<std::string> linesOf(const std::string& uid, const std::string& route,
+                                     size_t atLeast) const;
 
   private:
     std::vector<std::string> written() const;

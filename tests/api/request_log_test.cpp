@@ -17,18 +17,19 @@ const std::string kPing = "/app/system!ping";
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(every_request_adds_one_line) {
-    // A fresh user's requests: their lines carry its uid, whatever else the stack logs.
+BOOST_AUTO_TEST_CASE(every_request_adds_one_line_with_its_route_uid_and_outcome) {
+    // A fresh user's requests: their lines carry its uid and the route, whatever else
+    // the stack logs.
     const api::TestUser u = api::newUser();
     api::RequestLogWindow window;
     for (int i = 0; i < 5; ++i) {
         MMX_REQUIRE_OK(api::http().post("/user/user!readUser", {}, api::authHeaders(u.session)));
     }
-    const auto mine = window.linesOf(u.session.uid, 5);
+    const auto mine = window.linesOf(u.session.uid, "/user/user!readUser", 5);
     BOOST_CHECK_EQUAL(mine.size(), 5u);
     for (const std::string& line : mine) {
-        BOOST_CHECK_MESSAGE(line.find("user!readUser") != std::string::npos,
-                            "a log line does not name its route: " << line);
+        BOOST_CHECK_MESSAGE(line.find(" status=200 code=OK us=") != std::string::npos,
+                            "a log line does not carry the outcome: " << line);
     }
 }
 
