@@ -63,6 +63,7 @@ pid_t spawn(int listenFd, const std::function<int(int)>& workerMain, const sigse
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGCHLD, SIG_DFL);
+    signal(SIGHUP, SIG_IGN);  // until the worker installs its own reopen handler
     sigprocmask(SIG_SETMASK, &oldMask, nullptr);
     // Whatever happens, the child leaves through _exit: never through the supervisor's
     // own return path, nor flushing stdio buffers it inherited.
@@ -135,6 +136,7 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
     sigaddset(&handled, SIGCHLD);
     sigaddset(&handled, SIGTERM);
     sigaddset(&handled, SIGINT);
+    sigaddset(&handled, SIGHUP);
     sigprocmask(SIG_BLOCK, &handled, &oldMask);
     writePidFile(options.pidFile);
 
@@ -201,6 +203,17 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
         timespec wait{0, waitNs};
         siginfo_t info{};
         const int signo = sigtimedwait(&handled, &info, &wait);
+        if (signo == SIGHUP) {
+            // logrotate renamed the logs: each worker reopens before its next line. A
+            // worker runs its handler before its next system call returns (accept() among
+            // them), so once this line is logged every request accepted later is logged
+            // in the new file.
+            int told = 0;
+            for (const auto& slot : slots) {
+                if (slot.pid != 0 && kill(slot.pid, SIGHUP) == 0) ++told;
+            }
+            log("reopening logs: told " + std::to_string(told) + " workers");
+        }
         if ((signo == SIGTERM || signo == SIGINT) && phase == Phase::Serving) {
             phase = Phase::EmptyingBacklog;
             backlogDeadline = Clock::now() + kBacklogTimeout;

@@ -20,7 +20,7 @@ int openListenSocket(const SupervisorOptions& options);
 // replaces any child that dies (backing off when one dies young, so a crash loop does
 // not spin), and on SIGTERM/SIGINT removes the socket's name, lets the children serve
 // the connections already queued on it and finish the request in hand, and returns
-// once all have exited.
+// once all have exited. SIGHUP is passed on to every worker: reopen the request log.
 int runSupervisor(const SupervisorOptions& options, const std::function<int(int)>& workerMain);
 
 // How long to wait before restarting a worker that died after `livedMs`, given

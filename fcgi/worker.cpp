@@ -10,16 +10,24 @@
 
 #include "fcgi/cgicc_input.hpp"
 #include "fcgi/cpu_budget.hpp"
+#include "fcgi/error_lines.hpp"
 #include "fcgi/form.hpp"
 
 namespace mmx {
 namespace {
 
 volatile sig_atomic_t stopRequested = 0;
+volatile sig_atomic_t reopenRequested = 0;
 
 void onStopSignal(int) {
     stopRequested = 1;
     FCGX_ShutdownPending();
+}
+
+// SIGHUP (from the supervisor, after logrotate renamed the request log): the next line
+// goes to a file opened afresh.
+void onReopenSignal(int) {
+    reopenRequested = 1;
 }
 
 std::string paramOf(const FCGX_Request& raw, const char* name) {
@@ -107,6 +115,11 @@ void installWorkerSignalHandlers() {
     action.sa_flags = 0;  // no SA_RESTART: accept() must return EINTR
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    struct sigaction reopen {};
+    reopen.sa_handler = onReopenSignal;
+    sigemptyset(&reopen.sa_mask);
+    reopen.sa_flags = SA_RESTART;  // a request in hand carries on; its line goes to the new file
+    sigaction(SIGHUP, &reopen, nullptr);
     signal(SIGPIPE, SIG_IGN);
     installCpuBudgetHandler();
 }
@@ -122,10 +135,13 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGTERM);
     sigaddset(&stopSignals, SIGINT);
+    TaggedErrorLines errorLines;
     while (!stopRequested && FCGX_Accept_r(&raw) >= 0) {
         pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
         armCpuBudget(settings.requestCpuSeconds);
         const auto started = std::chrono::steady_clock::now();
+        const std::string requestId = loggableRequestId(paramOf(raw, "REQUEST_ID"));
+        errorLines.setRequestId(requestId);
         Request request;
         Response response;
         try {
@@ -140,8 +156,13 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
         const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();
+        if (reopenRequested) {
+            reopenRequested = 0;
+            log.reopen();
+        }
         log.record(request.path, loggedUid(request, response), response.status(), response.code(),
-                   micros);
+                   micros, requestId);
+        errorLines.setRequestId({});
         if (afterRequest) afterRequest();
         pthread_sigmask(SIG_UNBLOCK, &stopSignals, nullptr);  // a pending stop lands here
     }

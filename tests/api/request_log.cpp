@@ -84,6 +84,35 @@ std::vector<std::string> RequestLogWindow::linesOf(const std::string& uid, const
     return holding(linesWhen([&](const auto& lines) { return holding(lines).size() >= atLeast; }));
 }
 
+std::string awaitLineHolding(const std::string& path, size_t skipLines, const std::string& needle) {
+    const auto find = [&] {
+        std::ifstream in(path);
+        std::string line;
+        for (size_t n = 0; std::getline(in, line); ++n) {
+            if (n >= skipLines && line.find(needle) != std::string::npos) return line;
+        }
+        return std::string();
+    };
+    const int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (watch >= 0) inotify_add_watch(watch, path.c_str(), IN_MODIFY);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    std::string found = find();
+    while (found.empty()) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || watch < 0) break;
+        pollfd events{watch, POLLIN, 0};
+        if (poll(&events, 1, static_cast<int>(left.count())) > 0) {
+            char drained[4096];
+            while (read(watch, drained, sizeof drained) > 0) {
+            }
+        }
+        found = find();
+    }
+    if (watch >= 0) close(watch);
+    return found;
+}
+
 std::string lineHolding(const std::vector<std::string>& lines, const std::string& secret) {
     const std::string encoded = percentEncoded(secret);
     for (const std::string& line : lines) {

@@ -33,6 +33,11 @@ class RequestLogWindow {
     size_t start_;
 };
 
+// The first line of the file at `path`, past its first `skipLines`, that holds `needle`,
+// waiting (woken by each write to the file) up to 5 s for it; empty when none came.
+// For the logs other programs write: nginx's access log, the pool's error log.
+std::string awaitLineHolding(const std::string& path, size_t skipLines, const std::string& needle);
+
 // The first line holding `secret` as sent or percent-encoded; empty when none does.
 std::string lineHolding(const std::vector<std::string>& lines, const std::string& secret);
 

@@ -1,7 +1,16 @@
 // The request log: one line per request, and never a secret the client sent or
-// received (passwords, SMS codes, tokens).
+// received (passwords, SMS codes, tokens); nginx's request id in it and in the error
+// lines; reopened on SIGHUP after logrotate renamed it, without losing a line.
 #define BOOST_TEST_MODULE api_request_log
 #include "request_log.hpp"
+
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <thread>
 
 #include "api_test.hpp"
 
@@ -96,4 +105,152 @@ BOOST_AUTO_TEST_CASE(reset_code_and_new_password_never_reach_the_request_log) {
         const std::string line = api::lineHoldingNumber(lines, guess);
         BOOST_CHECK_MESSAGE(line.empty(), "a reset code is in the log: " << line);
     }
+}
+
+namespace {
+
+const std::string kReadUser = "/user/user!readUser";
+
+std::string accessLogPath() {
+    return api::stackEnv().varDir + "/nginx/logs/access.log";
+}
+
+std::string poolLogPath() {
+    return api::stackEnv().varDir + "/log/mmx.log";
+}
+
+// nginx's $request_id for the one request sent with header client=`client`, read from
+// its access-log line (past the first `skip` lines); empty when there is none.
+std::string nginxRequestId(const std::string& client, size_t skip) {
+    const std::string line =
+        api::awaitLineHolding(accessLogPath(), skip, "client=\"" + client + "\"");
+    const auto at = line.rfind(" rid=");
+    return at == std::string::npos ? std::string() : line.substr(at + 5);
+}
+
+// Lines of `path` by `uid` on readUser.
+size_t readUserLinesOf(const std::string& path, const std::string& uid) {
+    std::ifstream in(path);
+    size_t count = 0;
+    for (std::string line; std::getline(in, line);) {
+        if (line.find(" route=" + kReadUser + " uid=" + uid + " ") != std::string::npos) ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(one_request_id_is_in_nginx_access_log_and_in_the_request_log_line) {
+    const size_t skip = api::countLines(accessLogPath());
+    const std::string client = api::uniqueClient();
+    MMX_REQUIRE_OK(api::http().get(kPing, {}, api::clientHeader(client)));
+    const std::string rid = nginxRequestId(client, skip);
+    BOOST_REQUIRE_MESSAGE(rid.size() == 32, "no request id in nginx's access-log line: " << rid);
+    const std::string line = api::awaitLineHolding(api::requestLogPath(), 0, " rid=" + rid);
+    BOOST_REQUIRE_MESSAGE(!line.empty(), "request id " << rid << " is not in the request log");
+    BOOST_CHECK_MESSAGE(line.find(" route=" + kPing + " ") != std::string::npos,
+                        "the line of request " << rid << " is another request's: " << line);
+}
+
+BOOST_AUTO_TEST_CASE(an_error_a_worker_logs_while_serving_a_request_begins_with_its_request_id) {
+    const api::TestUser u = api::newUser();
+    const size_t accessSkip = api::countLines(accessLogPath());
+    const size_t poolSkip = api::countLines(poolLogPath());
+    // Every database connection of the pool is cut: a worker's next request finds its
+    // connection lost, logs it and reconnects.
+    api::runSql(
+        "DELIMITER //\n"
+        "BEGIN NOT ATOMIC FOR c IN (SELECT id FROM information_schema.processlist WHERE "
+        "user = SUBSTRING_INDEX(CURRENT_USER(), '@', 1) AND id <> CONNECTION_ID()) DO "
+        "KILL CONNECTION c.id; END FOR; END //\n");
+    std::set<std::string> ours;
+    for (int i = 0; i < 16; ++i) {
+        const std::string client = api::uniqueClient();
+        api::Headers headers = api::authHeaders(u.session);
+        api::http().get(kPing, {}, api::clientHeader(client));
+        const auto r = api::http().post(kReadUser, {}, [&] {
+            api::Headers h = headers;
+            for (auto& [name, value] : h) {
+                if (name == "client") value = u.session.client;
+            }
+            return h;
+        }());
+        (void)r;
+        (void)client;
+    }
+    // Each readUser above is identified by its access-log line: the user's uid header.
+    std::ifstream access(accessLogPath());
+    size_t n = 0;
+    for (std::string line; std::getline(access, line); ++n) {
+        if (n < accessSkip || line.find("uid=\"" + u.session.uid + "\"") == std::string::npos) {
+            continue;
+        }
+        const auto at = line.rfind(" rid=");
+        if (at != std::string::npos) ours.insert(line.substr(at + 5));
+    }
+    BOOST_REQUIRE_GE(ours.size(), 16u);
+    const std::string first =
+        api::awaitLineHolding(poolLogPath(), poolSkip, "database connection lost");
+    BOOST_REQUIRE_MESSAGE(!first.empty(), "no worker logged its lost connection");
+    std::ifstream pool(poolLogPath());
+    n = 0;
+    size_t tagged = 0;
+    for (std::string line; std::getline(pool, line); ++n) {
+        if (n < poolSkip || line.find("database connection lost") == std::string::npos) continue;
+        const bool ofOurs = line.rfind("rid=", 0) == 0 && line.size() > 37 &&
+                            ours.count(line.substr(4, 32)) == 1 && line[36] == ' ';
+        BOOST_CHECK_MESSAGE(ofOurs, "an error line without one of our request ids: " << line);
+        tagged += ofOurs ? 1 : 0;
+    }
+    BOOST_CHECK_GE(tagged, 1u);
+}
+
+BOOST_AUTO_TEST_CASE(after_a_rename_and_sighup_every_line_lands_in_the_new_file_and_none_is_lost) {
+    const api::TestUser busy = api::newUser();  // its requests run on through the rotation
+    const api::TestUser marker = api::newUser();
+    const std::string current = api::requestLogPath();
+    const std::string rotated = current + ".rotated";
+    std::remove(rotated.c_str());
+
+    std::atomic<bool> stop{false};
+    std::atomic<size_t> answered{0};
+    std::atomic<size_t> failed{0};
+    std::vector<std::thread> load;
+    for (int t = 0; t < 4; ++t) {
+        load.emplace_back([&] {
+            api::HttpClient http(api::stackEnv().baseUrl);
+            while (!stop) {
+                const auto r = http.post(kReadUser, {}, api::authHeaders(busy.session));
+                ++(r.status == 200 && r.code() == "OK" ? answered : failed);
+            }
+        });
+    }
+    const auto readMarker = [&](int times) {
+        for (int i = 0; i < times; ++i) {
+            MMX_CHECK_OK(api::http().post(kReadUser, {}, api::authHeaders(marker.session)));
+        }
+    };
+    readMarker(10);
+    BOOST_REQUIRE_EQUAL(std::rename(current.c_str(), rotated.c_str()), 0);
+    readMarker(10);  // the workers still hold the renamed file: these land there
+    const size_t poolSkip = api::countLines(poolLogPath());
+    BOOST_REQUIRE_EQUAL(kill(api::supervisorPid(), SIGHUP), 0);
+    BOOST_REQUIRE_MESSAGE(
+        !api::awaitLineHolding(poolLogPath(), poolSkip, "reopening logs: told").empty(),
+        "the supervisor did not pass SIGHUP on");
+    api::RequestLogWindow fresh;
+    readMarker(20);
+    stop = true;
+    for (auto& thread : load) thread.join();
+
+    BOOST_CHECK_EQUAL(failed.load(), 0u);
+    BOOST_CHECK_EQUAL(fresh.linesOf(marker.session.uid, kReadUser, 20).size(), 20u);
+    BOOST_CHECK_EQUAL(readUserLinesOf(rotated, marker.session.uid), 20u);
+    BOOST_CHECK_EQUAL(readUserLinesOf(current, marker.session.uid), 20u);
+    // Every answered request of the load is in one of the two files, once.
+    const size_t inNew = readUserLinesOf(current, busy.session.uid);
+    const size_t inOld = readUserLinesOf(rotated, busy.session.uid);
+    BOOST_CHECK_GT(answered.load(), 0u);
+    BOOST_CHECK_EQUAL(inOld + inNew, answered.load());
+    std::remove(rotated.c_str());
 }
