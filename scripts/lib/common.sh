@@ -22,6 +22,9 @@ MMX_PACKAGES=(
   # that bundles npm (NodeSource's) stands for Debian's npm package.
   nodejs "npm|nodejs"
   clang libclang-rt-14-dev
+  # The production files' checks (ctest deploy_files): systemd-analyze verify and
+  # logrotate -d. util-linux (mount) and python3 drive scripts/soak.
+  systemd logrotate python3
 )
 
 step() { printf '==> %s\n' "$*"; }
