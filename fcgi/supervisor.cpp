@@ -63,8 +63,10 @@ pid_t spawn(int listenFd, const std::function<int(int)>& workerMain, const sigse
     signal(SIGTERM, SIG_DFL);
     signal(SIGINT, SIG_DFL);
     signal(SIGCHLD, SIG_DFL);
-    signal(SIGHUP, SIG_IGN);  // until the worker installs its own reopen handler
-    sigprocmask(SIG_SETMASK, &oldMask, nullptr);
+    // SIGHUP stays blocked in the worker, which takes it between requests.
+    sigset_t workerMask = oldMask;
+    sigaddset(&workerMask, SIGHUP);
+    sigprocmask(SIG_SETMASK, &workerMask, nullptr);
     // Whatever happens, the child leaves through _exit: never through the supervisor's
     // own return path, nor flushing stdio buffers it inherited.
     int status = 1;
@@ -204,10 +206,10 @@ int runSupervisor(const SupervisorOptions& options, const std::function<int(int)
         siginfo_t info{};
         const int signo = sigtimedwait(&handled, &info, &wait);
         if (signo == SIGHUP) {
-            // logrotate renamed the logs: each worker reopens before its next line. A
-            // worker runs its handler before its next system call returns (accept() among
-            // them), so once this line is logged every request accepted later is logged
-            // in the new file.
+            // logrotate renamed the logs: each worker reopens before its next line. The
+            // signal is pending in a worker (which keeps it blocked) once kill() returns,
+            // so once this line is logged every line still to be written goes to the new
+            // file.
             int told = 0;
             for (const auto& slot : slots) {
                 if (slot.pid != 0 && kill(slot.pid, SIGHUP) == 0) ++told;

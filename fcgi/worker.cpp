@@ -17,17 +17,23 @@ namespace mmx {
 namespace {
 
 volatile sig_atomic_t stopRequested = 0;
-volatile sig_atomic_t reopenRequested = 0;
 
 void onStopSignal(int) {
     stopRequested = 1;
     FCGX_ShutdownPending();
 }
 
-// SIGHUP (from the supervisor, after logrotate renamed the request log): the next line
-// goes to a file opened afresh.
-void onReopenSignal(int) {
-    reopenRequested = 1;
+void ignoreSignal(int) {}
+
+// SIGHUP (from the supervisor, after logrotate renamed the request log) is kept blocked
+// and taken here, between requests: delivered, it would interrupt a system call in the
+// middle of one (libfcgi drops a fresh connection whose first wait is interrupted).
+bool takeReopenRequest() {
+    sigset_t reopen;
+    sigemptyset(&reopen);
+    sigaddset(&reopen, SIGHUP);
+    const timespec now{0, 0};
+    return sigtimedwait(&reopen, nullptr, &now) == SIGHUP;
 }
 
 std::string paramOf(const FCGX_Request& raw, const char* name) {
@@ -115,11 +121,17 @@ void installWorkerSignalHandlers() {
     action.sa_flags = 0;  // no SA_RESTART: accept() must return EINTR
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    // SIGHUP stays pending until takeReopenRequest; the handler (never run while it is
+    // blocked) replaces an inherited SIG_IGN (nohup), which could discard it.
     struct sigaction reopen {};
-    reopen.sa_handler = onReopenSignal;
+    reopen.sa_handler = ignoreSignal;
     sigemptyset(&reopen.sa_mask);
-    reopen.sa_flags = SA_RESTART;  // a request in hand carries on; its line goes to the new file
+    reopen.sa_flags = SA_RESTART;
     sigaction(SIGHUP, &reopen, nullptr);
+    sigset_t blocked;
+    sigemptyset(&blocked);
+    sigaddset(&blocked, SIGHUP);
+    pthread_sigmask(SIG_BLOCK, &blocked, nullptr);
     signal(SIGPIPE, SIG_IGN);
     installCpuBudgetHandler();
 }
@@ -156,10 +168,7 @@ void runWorker(int listenFd, const Dispatcher& dispatcher, RequestLog& log,
         const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                                 std::chrono::steady_clock::now() - started)
                                 .count();
-        if (reopenRequested) {
-            reopenRequested = 0;
-            log.reopen();
-        }
+        if (takeReopenRequest()) log.reopen();
         log.record(request.path, loggedUid(request, response), response.status(), response.code(),
                    micros, requestId);
         errorLines.setRequestId({});

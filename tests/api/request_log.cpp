@@ -85,19 +85,26 @@ std::vector<std::string> RequestLogWindow::linesOf(const std::string& uid, const
 }
 
 std::string awaitLineHolding(const std::string& path, size_t skipLines, const std::string& needle) {
+    const auto lines = awaitLinesHolding(path, skipLines, needle, 1);
+    return lines.empty() ? std::string() : lines.front();
+}
+
+std::vector<std::string> awaitLinesHolding(const std::string& path, size_t skipLines,
+                                           const std::string& needle, size_t atLeast) {
     const auto find = [&] {
         std::ifstream in(path);
+        std::vector<std::string> out;
         std::string line;
         for (size_t n = 0; std::getline(in, line); ++n) {
-            if (n >= skipLines && line.find(needle) != std::string::npos) return line;
+            if (n >= skipLines && line.find(needle) != std::string::npos) out.push_back(line);
         }
-        return std::string();
+        return out;
     };
     const int watch = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (watch >= 0) inotify_add_watch(watch, path.c_str(), IN_MODIFY);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    std::string found = find();
-    while (found.empty()) {
+    std::vector<std::string> found = find();
+    while (found.size() < atLeast) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0 || watch < 0) break;

@@ -37,6 +37,9 @@ class RequestLogWindow {
 // waiting (woken by each write to the file) up to 5 s for it; empty when none came.
 // For the logs other programs write: nginx's access log, the pool's error log.
 std::string awaitLineHolding(const std::string& path, size_t skipLines, const std::string& needle);
+// The same, for the lines holding `needle`, once there are at least `atLeast` of them.
+std::vector<std::string> awaitLinesHolding(const std::string& path, size_t skipLines,
+                                           const std::string& needle, size_t atLeast);
 
 // The first line holding `secret` as sent or percent-encoded; empty when none does.
 std::string lineHolding(const std::vector<std::string>& lines, const std::string& secret);

@@ -163,28 +163,12 @@ BOOST_AUTO_TEST_CASE(an_error_a_worker_logs_while_serving_a_request_begins_with_
         "BEGIN NOT ATOMIC FOR c IN (SELECT id FROM information_schema.processlist WHERE "
         "user = SUBSTRING_INDEX(CURRENT_USER(), '@', 1) AND id <> CONNECTION_ID()) DO "
         "KILL CONNECTION c.id; END FOR; END //\n");
+    for (int i = 0; i < 16; ++i) api::http().post(kReadUser, {}, api::authHeaders(u.session));
     std::set<std::string> ours;
-    for (int i = 0; i < 16; ++i) {
-        const std::string client = api::uniqueClient();
-        api::Headers headers = api::authHeaders(u.session);
-        api::http().get(kPing, {}, api::clientHeader(client));
-        const auto r = api::http().post(kReadUser, {}, [&] {
-            api::Headers h = headers;
-            for (auto& [name, value] : h) {
-                if (name == "client") value = u.session.client;
-            }
-            return h;
-        }());
-        (void)r;
-        (void)client;
-    }
     // Each readUser above is identified by its access-log line: the user's uid header.
-    std::ifstream access(accessLogPath());
-    size_t n = 0;
-    for (std::string line; std::getline(access, line); ++n) {
-        if (n < accessSkip || line.find("uid=\"" + u.session.uid + "\"") == std::string::npos) {
-            continue;
-        }
+    // nginx writes it just after answering: wait for all 16.
+    for (const std::string& line :
+         api::awaitLinesHolding(accessLogPath(), accessSkip, "uid=\"" + u.session.uid + "\"", 16)) {
         const auto at = line.rfind(" rid=");
         if (at != std::string::npos) ours.insert(line.substr(at + 5));
     }
@@ -193,7 +177,7 @@ BOOST_AUTO_TEST_CASE(an_error_a_worker_logs_while_serving_a_request_begins_with_
         api::awaitLineHolding(poolLogPath(), poolSkip, "database connection lost");
     BOOST_REQUIRE_MESSAGE(!first.empty(), "no worker logged its lost connection");
     std::ifstream pool(poolLogPath());
-    n = 0;
+    size_t n = 0;
     size_t tagged = 0;
     for (std::string line; std::getline(pool, line); ++n) {
         if (n < poolSkip || line.find("database connection lost") == std::string::npos) continue;
