@@ -217,6 +217,12 @@ BOOST_AUTO_TEST_CASE(after_a_rename_and_sighup_every_line_lands_in_the_new_file_
     readMarker(10);
     BOOST_REQUIRE_EQUAL(std::rename(current.c_str(), rotated.c_str()), 0);
     readMarker(10);  // the workers still hold the renamed file: these land there
+    // A worker writes its line just after answering: wait for all twenty before the signal.
+    BOOST_REQUIRE_EQUAL(
+        api::awaitLinesHolding(rotated, 0,
+                               " route=" + kReadUser + " uid=" + marker.session.uid + " ", 20)
+            .size(),
+        20u);
     const size_t poolSkip = api::countLines(poolLogPath());
     BOOST_REQUIRE_EQUAL(kill(api::supervisorPid(), SIGHUP), 0);
     BOOST_REQUIRE_MESSAGE(
