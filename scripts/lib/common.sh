@@ -194,8 +194,8 @@ mmx_write_env_file() {
     {
       printf '# Written by scripts/stack up: the environment mmx-server runs with.\n'
       for name in MMX_DB_SOCKET MMX_DB_NAME MMX_DB_USER MMX_DB_PASSWORD MMX_RUN_DIR \
-        MMX_LOG_FILE MMX_UPLOAD_DIR MMX_DOWNLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER MMX_SMS_OUTBOX \
-        MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT; do
+        MMX_LOG_FILE MMX_UPLOAD_DIR MMX_DOWNLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER \
+        MMX_SMS_OUTBOX MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT; do
         printf 'export %s=%q\n' "$name" "${!name}"
       done
       printf 'export MMX_VAR=%q MMX_PORT=%q\n' "$VAR" "$PORT"
