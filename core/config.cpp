@@ -40,6 +40,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readString(lookup, "MMX_PUBLIC_BASE_URL", c.publicBaseUrl);
     while (!c.publicBaseUrl.empty() && c.publicBaseUrl.back() == '/') c.publicBaseUrl.pop_back();
     readString(lookup, "MMX_RUN_DIR", c.runDir);
+    readString(lookup, "MMX_DOWNLOAD_DIR", c.downloadDir);
     readString(lookup, "MMX_SECRET", c.secret);
     readInt(lookup, "MMX_SESSION_TTL_DAYS", c.sessionTtlDays, 1, 365);
     readInt(lookup, "MMX_HASH_CONCURRENCY", c.hashConcurrency, 0, 256);

@@ -22,6 +22,9 @@ struct Config {
     std::string uploadDir = "var/upload";
     std::string publicBaseUrl = "http://127.0.0.1:8080";
     std::string runDir = "var/run";
+    // App packages (scripts/admin publish-version copies them here); nginx serves it at
+    // /download/.
+    std::string downloadDir = "var/download";
 
     // Secrets and sessions
     std::string secret;  // pepper for SMS code hashes

@@ -1,8 +1,11 @@
 #include "handlers/routes.hpp"
 
+#include "handlers/address.hpp"
+#include "handlers/app_version.hpp"
 #include "handlers/chat_media.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/chat_picture.hpp"
+#include "handlers/feedback.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/group.hpp"
 #include "handlers/setting.hpp"
@@ -103,6 +106,15 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/shop/activity!byCity",                 GetOrPost, User,   bind(s, shop::activityByCity)});
     routes.add({"/shop/activity!info",                   GetOrPost, User,   bind(s, shop::activityInfo)});
     routes.add({"/shop/visit!mine",                      GetOrPost, User,   bind(s, shop::visitMine)});
+
+    routes.add({"/user/address!list",                    GetOrPost, User,   bind(s, address::list)});
+    routes.add({"/user/address!add",                     Post,      User,   bind(s, address::add)});
+    routes.add({"/user/address!update",                  Post,      User,   bind(s, address::update)});
+    routes.add({"/user/address!delete",                  Post,      User,   bind(s, address::remove)});
+    routes.add({"/user/address!setDefault",              Post,      User,   bind(s, address::setDefault)});
+    routes.add({"/user/feedback!list",                   GetOrPost, User,   bind(s, feedback::list)});
+    routes.add({"/user/feedback!submit",                 Post,      User,   bind(s, feedback::submit)});
+    routes.add({"/app/version!latest",                   GetOrPost, Client, bind(s, app::latestVersion)});
     // clang-format on
     return routes;
 }

@@ -169,6 +169,7 @@ mmx_export_server_env() {
   export MMX_RUN_DIR=$RUN
   export MMX_LOG_FILE=$VAR/log/requests.log
   export MMX_UPLOAD_DIR=$VAR/upload
+  export MMX_DOWNLOAD_DIR=$VAR/download
   export MMX_PUBLIC_BASE_URL=http://127.0.0.1:$PORT
   export MMX_SMS_SENDER=file
   export MMX_SMS_OUTBOX=$VAR/sms-outbox.jsonl
@@ -196,8 +197,8 @@ mmx_write_env_file() {
     {
       printf '# Written by scripts/stack up: the environment mmx-server runs with.\n'
       for name in MMX_DB_SOCKET MMX_DB_NAME MMX_DB_USER MMX_DB_PASSWORD MMX_RUN_DIR \
-        MMX_LOG_FILE MMX_UPLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER MMX_SMS_OUTBOX \
-        MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT; do
+        MMX_LOG_FILE MMX_UPLOAD_DIR MMX_DOWNLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER \
+        MMX_SMS_OUTBOX MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT; do
         printf 'export %s=%q\n' "$name" "${!name}"
       done
       printf 'export MMX_VAR=%q MMX_PORT=%q\n' "$VAR" "$PORT"

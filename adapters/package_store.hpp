@@ -1,0 +1,30 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace mmx {
+
+struct StoredPackage {
+    std::int64_t size = 0;  // bytes
+    std::string sha256;     // lowercase hex
+};
+
+// The name is taken in the download directory by another file.
+class PackageExists : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// Copies `source` into directory/name, hashing it on the way (SHA-256), under a temporary
+// name first and then linked into place only if nothing has that name yet (PackageExists),
+// so nginx never serves half a package and a published package is never replaced. Throws
+// std::runtime_error when the source cannot be read or the copy cannot be written.
+StoredPackage storePackage(const std::filesystem::path& directory, const std::string& name,
+                           const std::filesystem::path& source);
+
+// Removes a package storePackage put in place (publishing it failed afterwards).
+void removePackage(const std::filesystem::path& directory, const std::string& name) noexcept;
+
+}  // namespace mmx

@@ -1,0 +1,88 @@
+// App packages: publishing one (the console and scripts/admin) and the latest per platform.
+#include "services/app_versions.hpp"
+
+#include "adapters/package_store.hpp"
+#include "core/api_error.hpp"
+#include "core/clock.hpp"
+#include "core/feedback_rules.hpp"
+
+namespace mmx::services {
+namespace {
+
+constexpr std::size_t kMaxVersionChars = 32;
+constexpr std::size_t kMaxRemarkChars = 2000;
+
+bool isVersionText(const std::string& version) {
+    if (version.empty() || version.size() > kMaxVersionChars) return false;
+    for (const char c : version) {
+        const bool plain = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                           (c >= 'A' && c <= 'Z') || c == '.' || c == '_' || c == '-';
+        if (!plain) return false;
+    }
+    return true;
+}
+
+const char* platformName(std::int64_t platform) {
+    return platform == kPlatformAndroid ? "android" : "ios";
+}
+
+const char* packageExtension(std::int64_t platform) {
+    return platform == kPlatformAndroid ? ".apk" : ".ipa";
+}
+
+}  // namespace
+
+db::AppVersion publishAppVersion(Services& services, const AppPackage& package) {
+    if (package.platform != kPlatformAndroid && package.platform != kPlatformIos) {
+        throwBadParam("平台必须是 1 (Android) 或 2 (iOS)");
+    }
+    if (!isVersionText(package.version)) {
+        throwBadParam("版本号必须是1到32个字母、数字、点、下划线或连字符");
+    }
+    if (const auto problem = feedbackTextProblem(package.remark, kMaxRemarkChars)) {
+        throwBadParam("版本说明" + *problem);
+    }
+    const std::string extension = packageExtension(package.platform);
+    if (!package.packagePath.ends_with(extension)) {
+        throwBadParam(std::string("安装包必须是 ") + extension + " 文件");
+    }
+
+    db::AppVersion version{
+        package.platform,
+        package.version,
+        package.remark,
+        nowMs(),
+        std::string("mmx-") + platformName(package.platform) + "-" + package.version + extension,
+        0,
+        ""};
+    StoredPackage stored;
+    try {
+        stored = storePackage(services.config.downloadDir, version.fileName, package.packagePath);
+    } catch (const PackageExists&) {
+        throw ApiError(ErrorCode::Conflict, "这个版本的安装包已经发布过");
+    } catch (const std::runtime_error&) {
+        throwBadParam("无法读取安装包或写入下载目录");
+    }
+    version.size = stored.size;
+    version.sha256 = stored.sha256;
+    try {
+        db::AppVersionRepository(services.db).add(version);
+    } catch (const db::DuplicateKey&) {
+        removePackage(services.config.downloadDir, version.fileName);
+        throw ApiError(ErrorCode::Conflict, "这个版本已经发布过");
+    } catch (...) {
+        removePackage(services.config.downloadDir, version.fileName);
+        throw;
+    }
+    return version;
+}
+
+std::optional<db::AppVersion> latestAppVersion(Services& services, std::int64_t platform) {
+    return db::AppVersionRepository(services.db).latest(platform);
+}
+
+std::string packageUrl(const Config& config, const std::string& fileName) {
+    return config.publicBaseUrl + "/download/" + fileName;
+}
+
+}  // namespace mmx::services
