@@ -17,12 +17,11 @@ void concernGoods(Services& services, std::int64_t me, std::int64_t goodsId) {
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
         db::FavoriteRepository favorites(services.db);
         favorites.lockUser(me);
-        if (favorites.countOfUser(me) >= cap) {
-            // A repeat of one already kept is still fine.
-            if (favorites.favorites(me, {goodsId}).empty()) {
-                throw ApiError(ErrorCode::Conflict,
-                               "收藏已达上限" + std::to_string(cap) + "件，请先取消收藏一些");
-            }
+        // At the cap, a repeat of one already kept is still fine; unknown goods stay unknown.
+        if (favorites.countOfUser(me) >= cap && favorites.favorites(me, {goodsId}).empty()) {
+            if (!db::GoodsRepository(services.db).byId(goodsId)) noSuchGoods();
+            throw ApiError(ErrorCode::Conflict,
+                           "收藏已达上限" + std::to_string(cap) + "件，请先取消收藏一些");
         }
         try {
             favorites.add(me, goodsId, nowMs());
