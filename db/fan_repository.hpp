@@ -32,7 +32,9 @@ class FanRepository {
     explicit FanRepository(Connection& db) : db_(db) {}
 
     // Locks the shop's row until the transaction ends; false when there is no such shop.
-    // Every change of a shop's fans takes it first, so its count follows its rows.
+    // Every change of a shop's fans takes it first, so concurrent concerns queue on it
+    // instead of deadlocking (the fan row's foreign-key check takes a shared lock on the
+    // shop that the count's update would then have to upgrade).
     bool lockShop(std::int64_t shopId);
     // Locks the user's row until the transaction ends (the cap on fan shops per user).
     void lockUser(std::int64_t userId);
