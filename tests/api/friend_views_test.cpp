@@ -195,3 +195,18 @@ BOOST_AUTO_TEST_CASE(counts_for_me_for_a_friend_by_switch_and_refused_for_a_stra
                          "FORBIDDEN");
     MMX_CHECK_FAILS_WITH(callGet(c.stranger, "/user/user!counts", {{"userId", "x"}}), "BAD_PARAM");
 }
+
+BOOST_AUTO_TEST_CASE(a_user_who_blocked_me_shows_me_nothing) {
+    Circle c;
+    MMX_REQUIRE_OK(
+        call(c.w.user, "/user/friend!block", {{"friendId", mmx::apitest::id(c.friendUser)}}));
+    for (const char* route : kFriendLists) {
+        BOOST_TEST_CONTEXT(route) {
+            MMX_CHECK_FAILS_WITH(callGet(c.friendUser, route, c.of()), "FORBIDDEN");
+        }
+    }
+    MMX_CHECK_FAILS_WITH(callGet(c.friendUser, "/user/friend!privacy", c.of()), "FORBIDDEN");
+    MMX_CHECK_FAILS_WITH(
+        callGet(c.friendUser, "/user/user!counts", {{"userId", mmx::apitest::id(c.w.user)}}),
+        "FORBIDDEN");
+}
