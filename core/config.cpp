@@ -83,6 +83,8 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_MAX_PARAMS", c.maxParams, 10, 100000);
     readInt(lookup, "MMX_MAX_REPEATS", c.maxRepeats, 1, 100000);
     readInt(lookup, "MMX_REQUEST_CPU_SECONDS", c.requestCpuSeconds, 0, 3600);
+    readInt(lookup, "MMX_MAX_FAN_SHOPS", c.maxFanShops, 1, 100000);
+    readInt(lookup, "MMX_MAX_FAVORITE_GOODS", c.maxFavoriteGoods, 1, 100000);
     if (c.secret.size() < 16) {
         throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
     }

@@ -91,6 +91,12 @@ struct Config {
     // CPU seconds one request may spend before its worker is stopped and replaced
     // (MMX_REQUEST_CPU_SECONDS; 0: no budget).
     int requestCpuSeconds = 5;
+
+    // A user's collections (MMX_MAX_FAN_SHOPS, MMX_MAX_FAVORITE_GOODS): fan shops and
+    // favourite goods per user; one more is CONFLICT. They also cap the phone's list a
+    // diff takes.
+    int maxFanShops = 1000;
+    int maxFavoriteGoods = 1000;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

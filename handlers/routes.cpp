@@ -5,6 +5,7 @@
 #include "handlers/chat_media.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/chat_picture.hpp"
+#include "handlers/collections.hpp"
 #include "handlers/feedback.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/group.hpp"
@@ -115,6 +116,24 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/feedback!list",                   GetOrPost, User,   bind(s, feedback::list)});
     routes.add({"/user/feedback!submit",                 Post,      User,   bind(s, feedback::submit)});
     routes.add({"/app/version!latest",                   GetOrPost, Client, bind(s, app::latestVersion)});
+    // A user's fan shops and favourite goods, and what friends may see of them.
+    routes.add({"/shop/shop!concern",                    Post,      User,   bind(s, collections::concernShop)});
+    routes.add({"/shop/shop!unconcern",                  Post,      User,   bind(s, collections::unconcernShop)});
+    routes.add({"/shop/goods!concern",                   Post,      User,   bind(s, collections::concernGoods)});
+    routes.add({"/shop/goods!unconcern",                 Post,      User,   bind(s, collections::unconcernGoods)});
+    routes.add({"/shop/fans!diff",                       GetOrPost, User,   bind(s, collections::fansDiff)});
+    routes.add({"/shop/fans!info",                       GetOrPost, User,   bind(s, collections::fansInfo)});
+    routes.add({"/shop/fans!news",                       GetOrPost, User,   bind(s, collections::fansNews)});
+    routes.add({"/shop/favorite!diff",                   GetOrPost, User,   bind(s, collections::favoriteDiff)});
+    routes.add({"/shop/favorite!info",                   GetOrPost, User,   bind(s, collections::favoriteInfo)});
+    routes.add({"/shop/favorite!list",                   GetOrPost, User,   bind(s, collections::favoriteList)});
+    routes.add({"/user/user!counts",                     GetOrPost, User,   bind(s, collections::counts)});
+    routes.add({"/user/friend!privacy",                  GetOrPost, User,   bind(s, collections::friendPrivacy)});
+    routes.add({"/user/friend!favorites",                GetOrPost, User,   bind(s, collections::friendFavorites)});
+    routes.add({"/user/friend!fans",                     GetOrPost, User,   bind(s, collections::friendFans)});
+    routes.add({"/user/friend!visits",                   GetOrPost, User,   bind(s, collections::friendVisits)});
+    routes.add({"/user/setting!privacy",                 GetOrPost, User,   bind(s, collections::privacySetting)});
+    routes.add({"/user/setting!message",                 Post,      User,   bind(s, collections::messageSetting)});
     // clang-format on
     return routes;
 }
