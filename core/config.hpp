@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace mmx {
 
@@ -88,6 +89,11 @@ struct Config {
     // CPU seconds one request may spend before its worker is stopped and replaced
     // (MMX_REQUEST_CPU_SECONDS; 0: no budget).
     int requestCpuSeconds = 5;
+
+    // Avatars by URL (MMX_FETCH_ALLOWED_HOSTS): hosts fetched even when their address is
+    // loopback or private, matched against the URL's host exactly. Empty in production;
+    // the test stacks allow the literal 127.0.0.1 their own test servers listen on.
+    std::vector<std::string> fetchAllowedHosts;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

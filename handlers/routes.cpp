@@ -9,6 +9,7 @@
 #include "handlers/shop.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
+#include "handlers/user_life.hpp"
 #include "handlers/user_search.hpp"
 
 namespace mmx {
@@ -103,6 +104,15 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/shop/activity!byCity",                 GetOrPost, User,   bind(s, shop::activityByCity)});
     routes.add({"/shop/activity!info",                   GetOrPost, User,   bind(s, shop::activityInfo)});
     routes.add({"/shop/visit!mine",                      GetOrPost, User,   bind(s, shop::visitMine)});
+
+    routes.add({"/user/user!personal",                   GetOrPost, User,   bind(s, user::personal)});
+    routes.add({"/user/user!verifyCode",                 Post,      Client, bind(s, user::verifyCode)});
+    routes.add({"/user/user!sendBindCode",               Post,      User,   bind(s, user::sendBindCode)});
+    routes.add({"/user/user!bindPhone",                  Post,      User,   bind(s, user::bindPhone)});
+    routes.add({"/user/user!setUserName",                Post,      User,   bind(s, user::setUserName)});
+    routes.add({"/user/user!sendDestroyCode",            Post,      User,   bind(s, user::sendDestroyCode)});
+    routes.add({"/user/user!destroy",                    Post,      User,   bind(s, user::destroy)});
+    routes.add({"/user/user!photoFromUrl",               Post,      User,   bind(s, user::photoFromUrl)});
     // clang-format on
     return routes;
 }
