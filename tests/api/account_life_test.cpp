@@ -2,7 +2,10 @@
 // the user name chosen once (setUserName) and the login by it, and the device of each
 // login (dev / lastDev).
 #define BOOST_TEST_MODULE api_account_life
+#include <thread>
+
 #include "friend_helpers.hpp"
+#include "picture_server.hpp"
 
 using namespace friendtest;
 
@@ -97,11 +100,19 @@ BOOST_AUTO_TEST_CASE(each_attr_changes_its_one_field_and_reads_back) {
 }
 
 BOOST_AUTO_TEST_CASE(attr_2_sets_the_portrait_from_a_url) {
+    picturetest::PictureServer server;
     const api::TestUser u = api::newUser();
-    // A URL on a host that is not allow-listed is refused, and the portrait stays empty.
+    const api::Response set =
+        call(u, kPersonal, {{"attr", "2"}, {"portrait", server.url("127.0.0.1", "/avatar.png")}});
+    MMX_REQUIRE_OK(set);
+    const std::string portrait = field(*set.data(), "portrait");
+    BOOST_CHECK(portrait.find("/upload/images/userPhoto/" + id(u) + "_") != std::string::npos);
+    BOOST_CHECK_EQUAL(field(infoOf(call(u, kPersonal)), "portrait"), portrait);
+    // A URL on a host that is not allow-listed is refused, and the portrait stays.
     MMX_CHECK_FAILS_WITH(
-        call(u, kPersonal, {{"attr", "2"}, {"portrait", "http://localhost:1/a.png"}}), "BAD_PARAM");
-    BOOST_CHECK_EQUAL(field(infoOf(call(u, kPersonal)), "portrait"), "");
+        call(u, kPersonal, {{"attr", "2"}, {"portrait", server.url("localhost", "/avatar.png")}}),
+        "BAD_PARAM");
+    BOOST_CHECK_EQUAL(field(infoOf(call(u, kPersonal)), "portrait"), portrait);
 }
 
 BOOST_AUTO_TEST_CASE(bad_attr_values_are_bad_param_and_change_nothing) {
@@ -184,6 +195,44 @@ BOOST_AUTO_TEST_CASE(a_name_taken_in_any_case_is_conflict) {
     for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     MMX_CHECK_FAILS_WITH(call(b, kSetUserName, {{"userName", upper}}), "CONFLICT");
     MMX_CHECK_OK(call(b, kSetUserName, {{"userName", "Free" + b.mobile.substr(3)}}));
+}
+
+BOOST_AUTO_TEST_CASE(one_name_claimed_by_several_accounts_at_once_goes_to_one) {
+    constexpr int kClaims = 6;
+    std::vector<api::TestUser> users;
+    for (int i = 0; i < kClaims; ++i) users.push_back(api::newUser());
+    const std::string name = "race" + users[0].mobile.substr(3);
+    std::vector<api::Response> answers(kClaims);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kClaims; ++i) {
+        threads.emplace_back([&, i] {
+            api::HttpClient http(api::stackEnv().baseUrl);
+            answers[i] =
+                http.post(kSetUserName, {{"userName", name}}, api::authHeaders(users[i].session));
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    int won = 0;
+    std::string winner;
+    for (int i = 0; i < kClaims; ++i) {
+        if (answers[i].success()) {
+            ++won;
+            winner = id(users[i]);
+        } else {
+            MMX_CHECK_FAILS_WITH(answers[i], "CONFLICT");
+        }
+    }
+    BOOST_REQUIRE_EQUAL(won, 1);
+    // The name logs in as the one account that got it.
+    for (const auto& u : users) {
+        const api::Response r = loginAs(
+            {{"mode", "1"}, {"account", name}, {"password", u.password}}, api::uniqueClient());
+        if (id(u) == winner) {
+            MMX_CHECK_OK(r);
+        } else {
+            MMX_CHECK_FAILS_WITH(r, "BAD_CREDENTIALS");
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(malformed_names_are_bad_param_and_leave_the_name_unset) {

@@ -116,6 +116,12 @@ BOOST_AUTO_TEST_CASE(destroy_ends_the_account_for_friends_groups_and_logins) {
     BOOST_CHECK(friendsOf(c.pal).count(id(c.me)) == 0);
     BOOST_CHECK(memberIds(c.pal, c.groupId).count(id(c.me)) == 0);
     BOOST_CHECK(memberIds(c.pal, c.groupId).count(id(c.pal)) == 1);
+    // A closed account is no one to add back.
+    const api::Response readd = call(c.owner, "/chat/group!addMembers",
+                                     {{"groupId", id(c.groupId)}, {"memberId", id(c.me)}});
+    MMX_CHECK_OK(readd);
+    BOOST_CHECK(readd.data("unknownIds") != nullptr && readd.data("unknownIds")->Size() == 1u);
+    BOOST_CHECK(memberIds(c.pal, c.groupId).count(id(c.me)) == 0);
 
     // The messages stay, from 已注销用户.
     const auto history = historyOf(c.pal, c.conversation);
