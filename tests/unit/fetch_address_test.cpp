@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 
+#include "core/config.hpp"
 #include "core/user_name.hpp"
 
 using namespace mmx;
@@ -91,6 +92,25 @@ BOOST_DATA_TEST_CASE(well_formed_user_names_are_taken, data::make(kGoodNames), n
 
 BOOST_DATA_TEST_CASE(malformed_user_names_are_refused, data::make(kBadNames), name) {
     BOOST_TEST(userNameProblem(name).has_value(), name);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(fetch_allowed_hosts)
+
+BOOST_AUTO_TEST_CASE(allowed_hosts_are_empty_by_default_and_read_comma_separated) {
+    const auto config = [](const char* hosts) {
+        return loadConfig([hosts](const char* name) -> const char* {
+            if (std::string_view(name) == "MMX_SECRET") return "0123456789abcdef0123";
+            if (std::string_view(name) == "MMX_FETCH_ALLOWED_HOSTS") return hosts;
+            return nullptr;
+        });
+    };
+    BOOST_TEST(config(nullptr).fetchAllowedHosts.empty());
+    BOOST_TEST(config("").fetchAllowedHosts.empty());
+    const auto hosts = config("127.0.0.1,,img.example.com").fetchAllowedHosts;
+    BOOST_TEST(hosts == (std::vector<std::string>{"127.0.0.1", "img.example.com"}),
+               boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
