@@ -159,6 +159,24 @@ BOOST_AUTO_TEST_CASE(wrong_codes_count_as_tries_and_burn_the_code_at_the_limit) 
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), code), "CODE_EXPIRED");
 }
 
+BOOST_AUTO_TEST_CASE(wrong_codes_sent_at_once_are_each_counted) {
+    const std::string mobile = api::uniqueMobile();
+    const std::string code = api::sendRegisterCode(mobile);
+    constexpr int kTries = 5;  // the stack's MMX_SMS_MAX_WRONG_TRIES
+    std::vector<api::Response> answers(kTries);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kTries; ++i) {
+        threads.emplace_back([&, i] {
+            api::HttpClient http(api::stackEnv().baseUrl);
+            answers[i] = http.post(kVerifyCode, {{"phone", mobile}, {"code", wrongCode(code)}},
+                                   api::clientHeader(api::uniqueClient()));
+        });
+    }
+    for (auto& thread : threads) thread.join();
+    for (const auto& answer : answers) MMX_CHECK_FAILS_WITH(answer, "BAD_CODE");
+    MMX_CHECK_FAILS_WITH(verify(mobile, code), "CODE_EXPIRED");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(user_name)
@@ -223,11 +241,19 @@ BOOST_AUTO_TEST_CASE(one_name_claimed_by_several_accounts_at_once_goes_to_one) {
         }
     }
     BOOST_REQUIRE_EQUAL(won, 1);
-    // The name logs in as the one account that got it.
+    // The name logs in as the one account that got it (the winner first: the others'
+    // passwords are wrong passwords for it, and count against it).
+    std::vector<const api::TestUser*> order;
     for (const auto& u : users) {
+        if (id(u) == winner)
+            order.insert(order.begin(), &u);
+        else
+            order.push_back(&u);
+    }
+    for (const api::TestUser* u : order) {
         const api::Response r = loginAs(
-            {{"mode", "1"}, {"account", name}, {"password", u.password}}, api::uniqueClient());
-        if (id(u) == winner) {
+            {{"mode", "1"}, {"account", name}, {"password", u->password}}, api::uniqueClient());
+        if (id(*u) == winner) {
             MMX_CHECK_OK(r);
         } else {
             MMX_CHECK_FAILS_WITH(r, "BAD_CREDENTIALS");
