@@ -7,6 +7,7 @@
 #include "db/user_repository.hpp"
 #include "services/limits.hpp"
 #include "services/passwords.hpp"
+#include "services/profiles.hpp"
 
 namespace mmx::services {
 namespace {
@@ -102,6 +103,7 @@ void destroyAccount(Services& services, const Identity& actor, std::string_view 
         throw ApiError(ErrorCode::BadCredentials, "密码错误");
     }
     clearPasswordTries(services, attempt);
+    const auto before = db::UserRepository(services.db).findProfile(actor.userId);
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
         consumeCode(services, transaction, mobile, CodePurpose::Destroy, code);
         // Asked again: a group may have been made while the password was hashed.
@@ -111,6 +113,12 @@ void destroyAccount(Services& services, const Identity& actor, std::string_view 
         accounts.close(actor.userId, nowMs());
         transaction.commit();
     });
+    // The avatar goes with the account, once the closing is committed.
+    if (before) {
+        if (const auto& photo = (*before)[db::ProfileField::UserPhoto]) {
+            removePhotoFile(services, *photo);
+        }
+    }
 }
 
 }  // namespace mmx::services

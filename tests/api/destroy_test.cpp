@@ -104,6 +104,13 @@ BOOST_AUTO_TEST_SUITE(destroy)
 
 BOOST_AUTO_TEST_CASE(destroy_ends_the_account_for_friends_groups_and_logins) {
     Circle c;
+    const api::Response uploaded = api::http().postMultipart(
+        "/user/user!uploadPhoto", {},
+        {{"userPhoto", "me.png", mmx::apitest::images::png(), "image/png"}},
+        api::authHeaders(c.me.session));
+    MMX_REQUIRE_OK(uploaded);
+    const std::string photo = field(*uploaded.data(), "userPhoto");
+    BOOST_REQUIRE_EQUAL(api::http().request("GET", photo, "", {}).status, 200);
     const std::string code = destroyCode(c.me);
     const api::Session elsewhere = api::login(c.me.mobile, c.me.password, api::uniqueClient());
     MMX_REQUIRE_OK(call(c.me, kDestroy, {{"password", c.me.password}, {"code", code}}));
@@ -129,6 +136,8 @@ BOOST_AUTO_TEST_CASE(destroy_ends_the_account_for_friends_groups_and_logins) {
     BOOST_CHECK_EQUAL(history[0].first, id(c.me));
     BOOST_CHECK_EQUAL(history[0].second, "我先走了");
     BOOST_CHECK_EQUAL(shownName(c.pal, c.me), "已注销用户");
+    // The avatar went with the account.
+    BOOST_CHECK_EQUAL(api::http().request("GET", photo, "", {}).status, 404);
     const auto groupHistory = historyOf(c.pal, "g" + id(c.groupId));
     BOOST_REQUIRE_EQUAL(groupHistory.size(), 1u);
     BOOST_CHECK_EQUAL(groupHistory[0].second, "大家再见");
