@@ -12,6 +12,13 @@
 namespace mmx::services {
 namespace {
 
+constexpr std::pair<CodePurpose, std::string_view> kPurposeNames[] = {
+    {CodePurpose::Register, "register"},
+    {CodePurpose::Reset, "reset"},
+    {CodePurpose::Bind, "bind"},
+    {CodePurpose::Destroy, "destroy"},
+};
+
 std::string codeText(const std::string& code, CodePurpose purpose, int ttlSeconds) {
     const std::string minutes = std::to_string(ttlSeconds / 60);
     const std::string what = purpose == CodePurpose::Register ? "注册"
@@ -33,13 +40,6 @@ std::string codeHash(const Services& services, std::string_view mobile, CodePurp
 }
 
 }  // namespace
-
-constexpr std::pair<CodePurpose, std::string_view> kPurposeNames[] = {
-    {CodePurpose::Register, "register"},
-    {CodePurpose::Reset, "reset"},
-    {CodePurpose::Bind, "bind"},
-    {CodePurpose::Destroy, "destroy"},
-};
 
 std::string_view purposeName(CodePurpose purpose) {
     for (const auto& [value, name] : kPurposeNames) {
