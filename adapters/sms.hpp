@@ -11,7 +11,7 @@ namespace mmx {
 struct SmsMessage {
     std::string mobile;
     std::string code;
-    std::string purpose;  // register | reset
+    std::string purpose;  // register | reset | bind | destroy
     std::string text;
     std::int64_t atMs = 0;
 };

@@ -85,6 +85,15 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_REQUEST_CPU_SECONDS", c.requestCpuSeconds, 0, 3600);
     readInt(lookup, "MMX_MAX_FAN_SHOPS", c.maxFanShops, 1, 100000);
     readInt(lookup, "MMX_MAX_FAVORITE_GOODS", c.maxFavoriteGoods, 1, 100000);
+    if (const char* hosts = lookup("MMX_FETCH_ALLOWED_HOSTS")) {
+        std::string_view rest(hosts);
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(',');
+            const std::string_view host = rest.substr(0, comma);
+            if (!host.empty()) c.fetchAllowedHosts.emplace_back(host);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        }
+    }
     if (c.secret.size() < 16) {
         throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
     }

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace mmx {
 
@@ -97,6 +98,10 @@ struct Config {
     // diff takes.
     int maxFanShops = 1000;
     int maxFavoriteGoods = 1000;
+    // Avatars by URL (MMX_FETCH_ALLOWED_HOSTS): hosts fetched even when their address is
+    // loopback or private, matched against the URL's host exactly. Empty in production;
+    // the test stacks allow the literal 127.0.0.1 their own test servers listen on.
+    std::vector<std::string> fetchAllowedHosts;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

@@ -6,7 +6,8 @@ namespace mmx::db {
 namespace {
 
 constexpr std::string_view kSiteRoleOf = "SELECT site_role FROM users WHERE id = ?";
-constexpr std::string_view kUserExists = "SELECT 1 FROM users WHERE id = ?";
+// A closed account is no one to add.
+constexpr std::string_view kUserExists = "SELECT 1 FROM users WHERE id = ? AND closed_at IS NULL";
 constexpr std::string_view kFind =
     "SELECT id, name, logo, owner_id, max_members, created_at FROM chat_groups WHERE id = ?";
 constexpr std::string_view kLock =

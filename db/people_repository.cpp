@@ -23,7 +23,8 @@ constexpr std::string_view kCountStrangers =
     "SELECT COUNT(*) FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) AS j"
     " LEFT JOIN friendships f ON f.user_id = ? AND f.friend_id = j.id"
     " WHERE j.id <> ? AND f.friend_id IS NULL";
-constexpr std::string_view kIdByMcode = "SELECT id FROM users WHERE mcode = ?";
+constexpr std::string_view kIdByMcode =
+    "SELECT id FROM users WHERE mcode = ? AND closed_at IS NULL";
 constexpr std::string_view kIdByMobile =
     "SELECT id, findable_by_mobile FROM users WHERE mobile = ?";
 constexpr std::string_view kMatchPhones =

@@ -13,6 +13,7 @@
 #include "handlers/shop.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
+#include "handlers/user_life.hpp"
 #include "handlers/user_search.hpp"
 
 namespace mmx {
@@ -134,6 +135,14 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/friend!visits",                   GetOrPost, User,   bind(s, collections::friendVisits)});
     routes.add({"/user/setting!privacy",                 GetOrPost, User,   bind(s, collections::privacySetting)});
     routes.add({"/user/setting!message",                 Post,      User,   bind(s, collections::messageSetting)});
+    routes.add({"/user/user!personal",                   GetOrPost, User,   bind(s, user::personal)});
+    routes.add({"/user/user!verifyCode",                 Post,      Client, bind(s, user::verifyCode)});
+    routes.add({"/user/user!sendBindCode",               Post,      User,   bind(s, user::sendBindCode)});
+    routes.add({"/user/user!bindPhone",                  Post,      User,   bind(s, user::bindPhone)});
+    routes.add({"/user/user!setUserName",                Post,      User,   bind(s, user::setUserName)});
+    routes.add({"/user/user!sendDestroyCode",            Post,      User,   bind(s, user::sendDestroyCode)});
+    routes.add({"/user/user!destroy",                    Post,      User,   bind(s, user::destroy)});
+    routes.add({"/user/user!photoFromUrl",               Post,      User,   bind(s, user::photoFromUrl)});
     // clang-format on
     return routes;
 }

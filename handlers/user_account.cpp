@@ -3,6 +3,7 @@
 #include "handlers/params.hpp"
 #include "handlers/user.hpp"
 #include "handlers/user_vo.hpp"
+#include "services/account_life.hpp"
 #include "services/accounts.hpp"
 
 namespace mmx::user {
@@ -12,16 +13,27 @@ std::string requireCode(const Request& request, std::string_view name) {
     return requireText(request, name, 1, 16);
 }
 
+// The login name: the house's userVO.userName, or seed 004's `account` (mode 1, a user
+// name or a mobile) or `phone` (mode 2).
+constexpr Names kLoginNames = {"userVO.userName", "account", "phone"};
+constexpr Names kLoginPasswordNames = {"userVO.password", "password"};
+
 }  // namespace
 
 Response login(Services& services, const Request& request) {
     services::SignIn signIn;
-    signIn.loginName = requireText(request, "userVO.userName", 1, 64);
-    signIn.password = requirePassword(request, "userVO.password");
+    // Mode 3 (e-mail) and the third-party modes are not this route's.
+    optionalInt(request, "mode", 1, 2);
+    signIn.loginName = requireText(request, nameIn(request, kLoginNames), 1, 64);
+    signIn.password = requirePassword(request, nameIn(request, kLoginPasswordNames));
     signIn.address = request.remoteAddr;
     signIn.client = request.client;
+    const auto dev = optionalText(request, "dev", 64);
     const services::SignedIn signedIn = services::login(services, signIn);
+    const auto lastDev =
+        services::recordLoginDevice(services, signedIn.identity.userId, request.client, dev);
     Response response("登录成功");
+    if (lastDev) response.data().set("lastDev", *lastDev);
     writeUserVO(response.data().object("userVO"), signedIn.profile, visibilityOf(Relation::Self));
     addIdentityHeaders(response, signedIn.identity);
     return response;

@@ -92,4 +92,11 @@ std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage
     return url;
 }
 
+void removePhotoFile(const Services& services, std::string_view url) {
+    if (const auto file = ownPhotoFile(services, url)) {
+        std::error_code ignored;
+        std::filesystem::remove(*file, ignored);
+    }
+}
+
 }  // namespace mmx::services

@@ -31,4 +31,7 @@ void updateProfile(Services& services, std::int64_t me, db::ProfileValues change
 // it is one of ours, is removed. NOT_FOUND for an unknown user.
 std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage& image);
 
+// Removes the file behind one of our own avatar URLs; another URL is left alone.
+void removePhotoFile(const Services& services, std::string_view url);
+
 }  // namespace mmx::services

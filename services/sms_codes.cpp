@@ -1,6 +1,7 @@
 #include "services/sms_codes.hpp"
 
 #include <iostream>
+#include <utility>
 
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
@@ -11,9 +12,19 @@
 namespace mmx::services {
 namespace {
 
+constexpr std::pair<CodePurpose, std::string_view> kPurposeNames[] = {
+    {CodePurpose::Register, "register"},
+    {CodePurpose::Reset, "reset"},
+    {CodePurpose::Bind, "bind"},
+    {CodePurpose::Destroy, "destroy"},
+};
+
 std::string codeText(const std::string& code, CodePurpose purpose, int ttlSeconds) {
     const std::string minutes = std::to_string(ttlSeconds / 60);
-    const std::string what = purpose == CodePurpose::Register ? "注册" : "重置密码";
+    const std::string what = purpose == CodePurpose::Register ? "注册"
+                             : purpose == CodePurpose::Reset  ? "重置密码"
+                             : purpose == CodePurpose::Bind   ? "绑定手机"
+                                                              : "注销账号";
     return "【MMX】您的" + what + "验证码是" + code + "，" + minutes + "分钟内有效。请勿告诉他人。";
 }
 
@@ -31,7 +42,17 @@ std::string codeHash(const Services& services, std::string_view mobile, CodePurp
 }  // namespace
 
 std::string_view purposeName(CodePurpose purpose) {
-    return purpose == CodePurpose::Register ? "register" : "reset";
+    for (const auto& [value, name] : kPurposeNames) {
+        if (value == purpose) return name;
+    }
+    return "register";
+}
+
+std::optional<CodePurpose> purposeNamed(std::string_view name) {
+    for (const auto& [value, known] : kPurposeNames) {
+        if (known == name) return value;
+    }
+    return std::nullopt;
 }
 
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver) {
@@ -72,8 +93,12 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
     });
 }
 
-void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
-                 CodePurpose purpose, std::string_view code) {
+namespace {
+
+// The live code of (mobile, purpose) matched against `code`: its id, or BAD_CODE (the
+// wrong try counted and committed) or CODE_EXPIRED.
+std::int64_t matchCode(Services& services, db::Transaction& transaction, std::string_view mobile,
+                       CodePurpose purpose, std::string_view code) {
     db::SmsCodeRepository codes(services.db);
     const std::int64_t now = nowMs();
     const auto stored = codes.lockNewest(mobile, purposeName(purpose));
@@ -87,7 +112,20 @@ void consumeCode(Services& services, db::Transaction& transaction, std::string_v
         transaction.commit();
         throw ApiError(ErrorCode::BadCode, "验证码错误");
     }
-    codes.consume(stored->id, now);
+    return stored->id;
+}
+
+}  // namespace
+
+void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
+                 CodePurpose purpose, std::string_view code) {
+    const std::int64_t codeId = matchCode(services, transaction, mobile, purpose, code);
+    db::SmsCodeRepository(services.db).consume(codeId, nowMs());
+}
+
+void checkCode(Services& services, db::Transaction& transaction, std::string_view mobile,
+               CodePurpose purpose, std::string_view code) {
+    matchCode(services, transaction, mobile, purpose, code);
 }
 
 }  // namespace mmx::services

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "db/connection.hpp"
@@ -7,9 +8,11 @@
 
 namespace mmx::services {
 
-enum class CodePurpose { Register, Reset };
+enum class CodePurpose { Register, Reset, Bind, Destroy };
 
 std::string_view purposeName(CodePurpose purpose);
+// The purpose named `name` (register, reset, bind, destroy), or nullopt.
+std::optional<CodePurpose> purposeNamed(std::string_view name);
 
 // Generates, stores (hashed) and delivers a code for `mobile`, after the per-mobile
 // throttle (one per interval, a daily cap). Throws RATE_LIMITED, or SERVER_ERROR when
@@ -23,5 +26,10 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
 // burn the code. Throws CODE_EXPIRED when there is no live code.
 void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
                  CodePurpose purpose, std::string_view code);
+
+// As consumeCode, but a matching code stays live for the use case it was sent for; a wrong
+// one counts against the same tries.
+void checkCode(Services& services, db::Transaction& transaction, std::string_view mobile,
+               CodePurpose purpose, std::string_view code);
 
 }  // namespace mmx::services
