@@ -11,10 +11,12 @@ enum class CodePurpose { Register, Reset };
 
 std::string_view purposeName(CodePurpose purpose);
 
-// Generates, stores (hashed) and delivers a code for `mobile`, after the per-mobile
-// throttle (one per interval, a daily cap). Throws RATE_LIMITED, or SERVER_ERROR when
-// delivery failed, in which case nothing was recorded. With `deliver` false the code is
-// recorded but never sent: the caller answers as if it went out.
+// Generates and stores (hashed) a code for `mobile`, after the per-mobile throttle (one
+// per interval, a daily cap), commits, and only then delivers it, once (an outbox row
+// claimed by this call). Throws RATE_LIMITED, or SERVER_ERROR when delivery failed, in
+// which case the throttle and the daily count are given back and the code removed, so
+// the user can ask again at once. With `deliver` false the code is recorded but never
+// sent: the caller answers as if it went out.
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
 
 // Inside the caller's transaction: checks `code` against the live code of (mobile,
