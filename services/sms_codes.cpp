@@ -120,20 +120,35 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
     if (pending) deliverOnce(services, *pending);
 }
 
-void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
-                 CodePurpose purpose, std::string_view code) {
+std::int64_t checkCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code) {
+    return db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        db::SmsCodeRepository codes(services.db);
+        const std::int64_t now = nowMs();
+        const auto stored = codes.lockNewest(mobile, purposeName(purpose));
+        if (!stored || stored->consumed || stored->expiresAt <= now ||
+            stored->wrongTries >= services.config.smsMaxWrongTries) {
+            throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
+        }
+        if (!constantTimeEquals(stored->codeHash, codeHash(services, mobile, purpose, code))) {
+            const bool burn = stored->wrongTries + 1 >= services.config.smsMaxWrongTries;
+            codes.recordWrongTry(stored->id, burn, now);
+            transaction.commit();
+            throw ApiError(ErrorCode::BadCode, "验证码错误");
+        }
+        transaction.commit();
+        return stored->id;
+    });
+}
+
+void consumeCheckedCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                        std::int64_t codeId) {
     db::SmsCodeRepository codes(services.db);
     const std::int64_t now = nowMs();
     const auto stored = codes.lockNewest(mobile, purposeName(purpose));
-    if (!stored || stored->consumed || stored->expiresAt <= now ||
-        stored->wrongTries >= services.config.smsMaxWrongTries) {
+    // Used meanwhile by another request, replaced by a newer code, or out of time.
+    if (!stored || stored->id != codeId || stored->consumed || stored->expiresAt <= now) {
         throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
-    }
-    if (!constantTimeEquals(stored->codeHash, codeHash(services, mobile, purpose, code))) {
-        const bool burn = stored->wrongTries + 1 >= services.config.smsMaxWrongTries;
-        codes.recordWrongTry(stored->id, burn, now);
-        transaction.commit();
-        throw ApiError(ErrorCode::BadCode, "验证码错误");
     }
     codes.consume(stored->id, now);
 }

@@ -19,11 +19,18 @@ std::string_view purposeName(CodePurpose purpose);
 // sent: the caller answers as if it went out.
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
 
-// Inside the caller's transaction: checks `code` against the live code of (mobile,
-// purpose) and consumes it when it matches. A wrong code is counted and the transaction
-// committed before BAD_CODE is thrown, so that the count survives; too many wrong tries
-// burn the code. Throws CODE_EXPIRED when there is no live code.
-void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
-                 CodePurpose purpose, std::string_view code);
+// Checks `code` against the live code of (mobile, purpose) in a transaction of its own,
+// and returns the code's id without consuming it. A wrong code is counted (and too many
+// wrong tries burn the code) before BAD_CODE is thrown. Throws CODE_EXPIRED when there
+// is no live code.
+std::int64_t checkCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code);
+
+// Inside the caller's transaction, the one that writes what the code allows: consumes the
+// code checkCode returned, unless another request used it meanwhile or a newer code
+// replaced it (CODE_EXPIRED). The consumption commits with the write or not at all, so a
+// write that fails leaves the code usable.
+void consumeCheckedCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                        std::int64_t codeId);
 
 }  // namespace mmx::services
