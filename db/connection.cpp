@@ -13,6 +13,14 @@
 #include <random>
 #include <thread>
 
+#ifdef MMX_DB_FAILPOINTS
+#include "db/failpoints.hpp"
+#define MMX_DB_FAILPOINT(name) \
+    if (::mmx::db::failpoints::name) ::mmx::db::failpoints::name()
+#else
+#define MMX_DB_FAILPOINT(name) ((void)0)
+#endif
+
 namespace mmx::db {
 namespace {
 
@@ -290,6 +298,7 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
             row[i] = std::move(whole);
         }
         if (wantRows) result.rows.emplace_back(std::move(row));
+        MMX_DB_FAILPOINT(afterFetchingRow);
     }
     if (status == 1) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
     return result;
