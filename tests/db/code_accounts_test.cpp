@@ -3,6 +3,7 @@
 // (services/accounts_by_code.cpp).
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -10,6 +11,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <thread>
 
 #include "db/connection.hpp"
@@ -63,6 +67,32 @@ struct BusyHashSlot {
     int fd = -1;
 };
 
+// How many of the host's hash admission tickets in `directory` are held (/proc/locks
+// lists every flock by inode): a request holding one is waiting for the slot, its code
+// already checked.
+int ticketsHeld(const std::string& directory) {
+    std::set<std::string> inodes;
+    for (int i = 0; i < 2; ++i) {
+        struct stat file {};
+        if (::stat((directory + "/hash-ticket-" + std::to_string(i) + ".lock").c_str(), &file) ==
+            0) {
+            inodes.insert(std::to_string(file.st_ino));
+        }
+    }
+    std::ifstream locks("/proc/locks");
+    std::string line;
+    int held = 0;
+    while (std::getline(locks, line)) {
+        std::istringstream fields(line);
+        std::string id, kind, mode, access, pid, device;
+        fields >> id >> kind >> mode >> access >> pid >> device;
+        if (kind != "FLOCK") continue;
+        const auto colon = device.rfind(':');
+        if (colon != std::string::npos && inodes.count(device.substr(colon + 1))) ++held;
+    }
+    return held;
+}
+
 }  // namespace
 
 BOOST_FIXTURE_TEST_SUITE(code_accounts, dbtest::Stack)
@@ -96,6 +126,7 @@ BOOST_AUTO_TEST_CASE(waiting_for_a_hash_locks_no_code_and_a_refused_hash_leaves_
         });
         ++finished;
     });
+    while (ticketsHeld(slot.directory) < 2 && finished == 0) std::this_thread::yield();
     db::Connection observer(config);
     int lockedSeen = 0;
     int looks = 0;
