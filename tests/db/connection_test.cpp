@@ -35,18 +35,24 @@ constexpr std::string_view kCountThenStall =
     "UPDATE connection_probe SET n = n + 1 WHERE run = ? AND IF(step = 2, SLEEP(5), 0) = 0";
 constexpr std::string_view kCountStepOne =
     "UPDATE connection_probe SET n = n + 1 WHERE run = ? AND step = 1";
+constexpr std::string_view kRemoveProbeRows = "DELETE FROM connection_probe WHERE run = ?";
 constexpr std::string_view kProbeCount =
     "SELECT n FROM connection_probe WHERE run = ? AND step = 1";
 constexpr std::string_view kStateOf =
     "SELECT state FROM information_schema.processlist WHERE id = ?";
 
-std::int64_t newProbe(const Config& config) {
-    db::Connection db(config);
-    db.execute(kCreateProbe);
-    const auto run = static_cast<std::int64_t>(randombytes_uniform(2000000000));
-    db.execute(kAddProbeRows, {run, run});
-    return run;
-}
+// Two fresh rows of the probe table, removed when the test ends.
+struct Probe {
+    explicit Probe(const Config& c) : config(c) {
+        db::Connection db(config);
+        db.execute(kCreateProbe);
+        run = static_cast<std::int64_t>(randombytes_uniform(2000000000));
+        db.execute(kAddProbeRows, {run, run});
+    }
+    ~Probe() { db::Connection(config).execute(kRemoveProbeRows, {run}); }
+    Config config;
+    std::int64_t run = 0;
+};
 
 std::int64_t probeCount(const Config& config, std::int64_t run) {
     db::Connection db(config);
@@ -84,7 +90,8 @@ class KillWhenStalled {
 BOOST_FIXTURE_TEST_SUITE(connection, dbtest::Stack)
 
 BOOST_AUTO_TEST_CASE(a_write_lost_while_it_ran_is_not_sent_again) {
-    const std::int64_t run = newProbe(config);
+    const Probe probe(config);
+    const std::int64_t run = probe.run;
     db::Connection db(config);
     const auto victim = db.queryOne(kConnectionId)->i64(0);
     {
@@ -111,7 +118,8 @@ BOOST_AUTO_TEST_CASE(an_idempotent_statement_lost_while_it_ran_is_sent_again) {
 }
 
 BOOST_AUTO_TEST_CASE(a_write_on_a_connection_dropped_while_idle_runs_once_on_a_new_one) {
-    const std::int64_t run = newProbe(config);
+    const Probe probe(config);
+    const std::int64_t run = probe.run;
     db::Connection db(config);
     const auto before = db.queryOne(kConnectionId)->i64(0);
     db.execute(kCountStepOne, {run});
