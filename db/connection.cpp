@@ -3,6 +3,7 @@
 #include <errmsg.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +12,14 @@
 #include <iostream>
 #include <random>
 #include <thread>
+
+#ifdef MMX_DB_FAILPOINTS
+#include "db/failpoints.hpp"
+#define MMX_DB_FAILPOINT(name) \
+    if (::mmx::db::failpoints::name) ::mmx::db::failpoints::name()
+#else
+#define MMX_DB_FAILPOINT(name) ((void)0)
+#endif
 
 namespace mmx::db {
 namespace {
@@ -27,11 +36,42 @@ bool isConnectionLoss(unsigned number) {
         case ER_CONNECTION_KILLED:
         case ER_SERVER_SHUTDOWN:
         case 4031:  // ER_CLIENT_INTERACTION_TIMEOUT: the server dropped an idle connection
+        // An unread result left the connection out of step with the server: every later
+        // statement would fail the same way, so it is treated as lost and reopened.
+        case CR_COMMANDS_OUT_OF_SYNC:
             return true;
         default:
             return false;
     }
 }
+
+// Failures of mysql_stmt_execute after which the statement cannot have run: the client
+// could not write it (2006) or refused to (2014).
+bool neverSent(unsigned number) {
+    switch (number) {
+        case CR_SERVER_GONE_ERROR:
+        case CR_COMMANDS_OUT_OF_SYNC:
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Frees the statement's result set however the fetch ends, an exception included: a
+// result left unread would put the connection out of step (2014) for every statement.
+class ResultGuard {
+  public:
+    explicit ResultGuard(MYSQL_STMT* stmt) : stmt_(stmt) {}
+    ~ResultGuard() { mysql_stmt_free_result(stmt_); }
+    ResultGuard(const ResultGuard&) = delete;
+    ResultGuard& operator=(const ResultGuard&) = delete;
+
+  private:
+    MYSQL_STMT* stmt_;
+};
+
+// What an empty string binds to: a null data() would bind as SQL NULL.
+char kEmptyString[1] = {'\0'};
 
 }  // namespace
 
@@ -100,6 +140,7 @@ void Connection::connect() {
         // Any failure to connect is a lost connection to the caller: try again later.
         throw ConnectionLost(number, "connect: " + message);
     }
+    ++generation_;
 }
 
 void Connection::disconnect() noexcept {
@@ -107,11 +148,32 @@ void Connection::disconnect() noexcept {
     statements_.clear();
     if (mysql_ != nullptr) mysql_close(mysql_);
     mysql_ = nullptr;
-    inTransaction_ = false;
+}
+
+// An idle connection has nothing to read: when its socket is readable or hung up, the
+// server has closed it (a restart, a KILL, wait_timeout) and anything written to it would
+// be lost. Dropping it here, before a statement is sent, makes the reopen safe for every
+// statement, not only for those that may run twice.
+void Connection::dropIfServerHungUp() noexcept {
+    if (mysql_ == nullptr) return;
+    pollfd socket{static_cast<int>(mysql_get_socket(mysql_)), POLLIN, 0};
+    if (socket.fd < 0 || ::poll(&socket, 1, 0) == 0) return;
+    std::cerr << "database connection closed by the server while idle, reconnecting" << std::endl;
+    disconnect();
+}
+
+// The transaction's work went with the connection: nothing may run on a new connection
+// as if it were part of it, so every statement and the commit fail until rollback().
+void Connection::breakTransaction() noexcept {
+    disconnect();
+    broken_ = true;
 }
 
 MYSQL_STMT* Connection::statement(std::string_view sql) {
-    if (mysql_ == nullptr) connect();
+    if (mysql_ == nullptr) {
+        if (inTransaction_) throw ConnectionLost(CR_SERVER_LOST, "transaction's connection lost");
+        connect();
+    }
     const std::string key(sql);
     if (const auto found = statements_.find(key); found != statements_.end()) return found->second;
     MYSQL_STMT* stmt = mysql_stmt_init(mysql_);
@@ -127,23 +189,32 @@ MYSQL_STMT* Connection::statement(std::string_view sql) {
 }
 
 Connection::Result Connection::run(std::string_view sql, const std::vector<Param>& params,
-                                   bool wantRows) {
+                                   bool wantRows, bool idempotent) {
+    if (broken_) throw ConnectionLost(CR_SERVER_LOST, "transaction's connection lost");
+    if (!inTransaction_) dropIfServerHungUp();
+    bool sent = false;
     try {
-        return runOnce(sql, params, wantRows);
+        return runOnce(sql, params, wantRows, sent);
     } catch (const ConnectionLost& lost) {
-        const bool wasInTransaction = inTransaction_;
-        disconnect();
         // Inside a transaction the work so far is gone with the connection: the caller
-        // must fail. Outside one, a single statement is safe to send again.
-        if (wasInTransaction) throw;
+        // must fail, and so must every statement until the transaction is rolled back.
+        if (inTransaction_) {
+            breakTransaction();
+            throw;
+        }
+        disconnect();
+        // A statement that reached the server may have run: sending it again would run
+        // a write twice (a second insert, a delete answering NOT_FOUND, a count of two).
+        if (sent && !idempotent) throw;
         std::cerr << "database connection lost (" << lost.number() << "), reconnecting"
                   << std::endl;
-        return runOnce(sql, params, wantRows);
+        return runOnce(sql, params, wantRows, sent);
     }
 }
 
 Connection::Result Connection::runOnce(std::string_view sql, const std::vector<Param>& params,
-                                       bool wantRows) {
+                                       bool wantRows, bool& sent) {
+    sent = false;
     MYSQL_STMT* stmt = statement(sql);
     if (mysql_stmt_param_count(stmt) != params.size()) {
         throw DbError(0, "parameter count mismatch for: " + std::string(sql));
@@ -167,14 +238,20 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
         } else {
             const auto& s = std::get<std::string_view>(params[i]);
             b.buffer_type = MYSQL_TYPE_STRING;
-            b.buffer = const_cast<char*>(s.data());
+            b.buffer = s.data() != nullptr ? const_cast<char*>(s.data()) : kEmptyString;
             b.buffer_length = s.size();
         }
     }
     if (!binds.empty() && mysql_stmt_bind_param(stmt, binds.data()) != 0) {
         fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
     }
-    if (mysql_stmt_execute(stmt) != 0) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+    sent = true;
+    if (mysql_stmt_execute(stmt) != 0) {
+        const unsigned number = mysql_stmt_errno(stmt);
+        sent = !neverSent(number);
+        fail(number, mysql_stmt_error(stmt));
+    }
+    const ResultGuard freeResult(stmt);
 
     Result result;
     result.exec.affectedRows = mysql_stmt_affected_rows(stmt);
@@ -199,7 +276,6 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
         out[i].error = &errors[i];
     }
     if (mysql_stmt_bind_result(stmt, out.data()) != 0) {
-        mysql_stmt_free_result(stmt);
         fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
     }
     int status;
@@ -216,23 +292,34 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
             column.buffer_type = MYSQL_TYPE_STRING;
             column.buffer = whole.data();
             column.buffer_length = whole.size();
-            mysql_stmt_fetch_column(stmt, &column, i, 0);
+            if (mysql_stmt_fetch_column(stmt, &column, i, 0) != 0) {
+                fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+            }
             row[i] = std::move(whole);
         }
         if (wantRows) result.rows.emplace_back(std::move(row));
+        MMX_DB_FAILPOINT(afterFetchingRow);
     }
-    if (status == 1) {
-        const unsigned number = mysql_stmt_errno(stmt);
-        const std::string message = mysql_stmt_error(stmt);
-        mysql_stmt_free_result(stmt);
-        fail(number, message);
-    }
-    mysql_stmt_free_result(stmt);
+    if (status == 1) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
     return result;
 }
 
 std::vector<Row> Connection::query(std::string_view sql, std::initializer_list<Param> params) {
-    return run(sql, std::vector<Param>(params), true).rows;
+    return run(sql, std::vector<Param>(params), true, false).rows;
+}
+
+std::vector<Row> Connection::query(Idempotent statement, std::initializer_list<Param> params) {
+    return run(statement.sql, std::vector<Param>(params), true, true).rows;
+}
+
+std::optional<Row> Connection::queryOne(Idempotent statement, std::initializer_list<Param> params) {
+    auto rows = query(statement, params);
+    if (rows.empty()) return std::nullopt;
+    return std::move(rows.front());
+}
+
+ExecResult Connection::execute(Idempotent statement, std::initializer_list<Param> params) {
+    return run(statement.sql, std::vector<Param>(params), false, true).exec;
 }
 
 std::optional<Row> Connection::queryOne(std::string_view sql, std::initializer_list<Param> params) {
@@ -242,7 +329,7 @@ std::optional<Row> Connection::queryOne(std::string_view sql, std::initializer_l
 }
 
 ExecResult Connection::execute(std::string_view sql, std::initializer_list<Param> params) {
-    return run(sql, std::vector<Param>(params), false).exec;
+    return run(sql, std::vector<Param>(params), false, false).exec;
 }
 
 void Connection::simple(const char* sql) {
@@ -252,6 +339,9 @@ void Connection::simple(const char* sql) {
 }
 
 void Connection::begin() {
+    if (inTransaction_) throw std::logic_error("a transaction is already open on this connection");
+    dropIfServerHungUp();
+    // Starting a transaction changes nothing: it is safe to send again on a new connection.
     try {
         simple("START TRANSACTION");
     } catch (const ConnectionLost&) {
@@ -261,19 +351,23 @@ void Connection::begin() {
     inTransaction_ = true;
 }
 
-void Connection::commit() {
-    inTransaction_ = false;
-    if (mysql_ == nullptr) throw ConnectionLost(CR_SERVER_LOST, "commit without a connection");
+void Connection::commit(std::uint64_t generation) {
+    if (!inTransaction_) throw std::logic_error("commit without an open transaction");
+    if (broken_ || mysql_ == nullptr || generation != generation_) {
+        throw ConnectionLost(CR_SERVER_LOST, "transaction's connection lost before commit");
+    }
     if (mysql_commit(mysql_) != 0) {
         const unsigned number = mysql_errno(mysql_);
         const std::string message = mysql_error(mysql_);
-        if (isConnectionLoss(number)) disconnect();
+        if (isConnectionLoss(number)) breakTransaction();
         fail(number, message);
     }
+    inTransaction_ = false;
 }
 
 void Connection::rollback() noexcept {
     inTransaction_ = false;
+    broken_ = false;
     if (mysql_ != nullptr && mysql_rollback(mysql_) != 0 && isConnectionLoss(mysql_errno(mysql_))) {
         disconnect();
     }
@@ -289,15 +383,16 @@ void backOffAfterContention(int attempt) {
 
 Transaction::Transaction(Connection& connection) : connection_(connection) {
     connection_.begin();
+    generation_ = connection_.generation();
 }
 
 Transaction::~Transaction() {
-    if (!done_) connection_.rollback();
+    if (!committed_) connection_.rollback();
 }
 
 void Transaction::commit() {
-    done_ = true;
-    connection_.commit();
+    connection_.commit(generation_);
+    committed_ = true;
 }
 
 }  // namespace mmx::db

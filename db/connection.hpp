@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 #include <vector>
@@ -43,6 +44,14 @@ class ConnectionLost : public DbError {
 
 using Param = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
 
+// A statement that may be sent a second time after the connection was lost while it ran:
+// it only reads, or a second run changes nothing the first did not. Declare its SQL as
+// `constexpr db::Idempotent kName{"SELECT ..."}`; every other statement is sent again
+// only when it cannot have reached the server (see Connection).
+struct Idempotent {
+    std::string_view sql;
+};
+
 // One fetched row; every column arrives as text (or NULL) and is converted on read.
 class Row {
   public:
@@ -66,6 +75,16 @@ struct ExecResult {
 
 // The worker's one MariaDB connection. Every statement is prepared once and kept;
 // a connection lost between requests is reopened and its statements prepared again.
+//
+// What is sent again after a lost connection (outside a transaction, once):
+// - a statement whose prepare failed, or whose execute failed to be written (2006), or
+//   that the client refused to send (2014): it never reached the server;
+// - a connection the server closed while it was idle is noticed before anything is
+//   written to it (its socket has already hung up) and reopened first;
+// - a statement lost after it was sent (2013) only when it is Idempotent: it may have
+//   run, and a write that ran would run twice.
+// Inside a transaction nothing is sent again: the transaction is broken, and every
+// statement and commit() throws ConnectionLost until it is rolled back.
 class Connection {
   public:
     explicit Connection(const Config& config);
@@ -76,19 +95,32 @@ class Connection {
     std::vector<Row> query(std::string_view sql, std::initializer_list<Param> params = {});
     std::optional<Row> queryOne(std::string_view sql, std::initializer_list<Param> params = {});
     ExecResult execute(std::string_view sql, std::initializer_list<Param> params = {});
+    std::vector<Row> query(Idempotent statement, std::initializer_list<Param> params = {});
+    std::optional<Row> queryOne(Idempotent statement, std::initializer_list<Param> params = {});
+    ExecResult execute(Idempotent statement, std::initializer_list<Param> params = {});
 
+    // Opens a transaction; one is already open (or broken and not yet rolled back) is a
+    // bug and throws std::logic_error.
     void begin();
-    void commit();
+    // Commits the transaction begun on connection `generation` (see generation()).
+    void commit(std::uint64_t generation);
     void rollback() noexcept;
     bool inTransaction() const { return inTransaction_; }
+    // Which connection to the server this is: it grows each time one is opened, so that
+    // a transaction can tell that the connection it began on is gone.
+    std::uint64_t generation() const { return generation_; }
 
   private:
     struct Result;
-    Result run(std::string_view sql, const std::vector<Param>& params, bool wantRows);
-    Result runOnce(std::string_view sql, const std::vector<Param>& params, bool wantRows);
+    Result run(std::string_view sql, const std::vector<Param>& params, bool wantRows,
+               bool idempotent);
+    Result runOnce(std::string_view sql, const std::vector<Param>& params, bool wantRows,
+                   bool& sent);
     MYSQL_STMT* statement(std::string_view sql);
     void connect();
     void disconnect() noexcept;
+    void dropIfServerHungUp() noexcept;
+    void breakTransaction() noexcept;
     void simple(const char* sql);
     [[noreturn]] void fail(unsigned number, const std::string& message);
 
@@ -96,6 +128,8 @@ class Connection {
     MYSQL* mysql_ = nullptr;
     std::unordered_map<std::string, MYSQL_STMT*> statements_;
     bool inTransaction_ = false;
+    bool broken_ = false;  // the open transaction's connection was lost
+    std::uint64_t generation_ = 0;
 };
 
 // Rolls back unless commit() was called: a request that fails half-way changes nothing.
@@ -107,10 +141,18 @@ class Transaction {
     Transaction& operator=(const Transaction&) = delete;
 
     void commit();
+    bool committed() const { return committed_; }
 
   private:
     Connection& connection_;
-    bool done_ = false;
+    std::uint64_t generation_ = 0;
+    bool committed_ = false;
+};
+
+// A transaction's work returned without committing: a bug, never a silent success.
+class TransactionNotCommitted : public std::logic_error {
+  public:
+    TransactionNotCommitted() : std::logic_error("transaction work returned without commit") {}
 };
 
 // How many times a transaction runs before its contention is handed to the caller.
@@ -125,14 +167,24 @@ inline constexpr unsigned kLockWaitTimeout = 1205;
 void backOffAfterContention(int attempt);
 
 // Runs `work(Transaction&)` and retries it, whole, when MariaDB picked it as a deadlock
-// victim or its lock wait ran out. `work` must commit; an exception rolls it back. After
-// the last attempt the Deadlock propagates (the dispatcher answers RATE_LIMITED).
+// victim or its lock wait ran out. `work` must commit: one that returns without having
+// committed is rolled back and throws TransactionNotCommitted. An exception rolls it
+// back. After the last attempt the Deadlock propagates (the dispatcher answers
+// RATE_LIMITED).
 template <typename Work>
 auto withTransaction(Connection& connection, Work&& work) {
     for (int attempt = 1;; ++attempt) {
         try {
             Transaction transaction(connection);
-            return work(transaction);
+            if constexpr (std::is_void_v<decltype(work(transaction))>) {
+                work(transaction);
+                if (!transaction.committed()) throw TransactionNotCommitted();
+                return;
+            } else {
+                auto result = work(transaction);
+                if (!transaction.committed()) throw TransactionNotCommitted();
+                return result;
+            }
         } catch (const Deadlock& contention) {
             const bool waited = contention.number() == kLockWaitTimeout;
             if (attempt >= (waited ? kLockWaitAttempts : kTransactionAttempts)) throw;

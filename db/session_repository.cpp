@@ -7,19 +7,19 @@ constexpr std::string_view kReplace =
     "INSERT INTO sessions (user_id, client, token_hash, created_at, expires_at)"
     " VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE token_hash = VALUES(token_hash),"
     " created_at = VALUES(created_at), expires_at = VALUES(expires_at)";
-constexpr std::string_view kFind =
-    "SELECT token_hash, expires_at FROM sessions WHERE user_id = ? AND client = ?";
-constexpr std::string_view kFindWithActor =
+// The reads, and the extension to a fixed time, may be sent again after a lost connection
+// (db::Idempotent): every authenticated request starts with them.
+constexpr Idempotent kFind{
+    "SELECT token_hash, expires_at FROM sessions WHERE user_id = ? AND client = ?"};
+constexpr Idempotent kFindWithActor{
     "SELECT sessions.token_hash, sessions.expires_at, " MMX_USER_PROFILE_COLUMNS
     " FROM sessions JOIN users ON users.id = sessions.user_id"
-    " WHERE sessions.user_id = ? AND sessions.client = ?";
-constexpr std::string_view kExtend =
-    "UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?";
+    " WHERE sessions.user_id = ? AND sessions.client = ?"};
+constexpr Idempotent kExtend{"UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?"};
 constexpr std::string_view kRememberClient =
     "INSERT INTO known_clients (user_id, client, first_login_at, last_login_at)"
     " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_login_at = VALUES(last_login_at)";
-constexpr std::string_view kIsKnownClient =
-    "SELECT 1 FROM known_clients WHERE user_id = ? AND client = ?";
+constexpr Idempotent kIsKnownClient{"SELECT 1 FROM known_clients WHERE user_id = ? AND client = ?"};
 constexpr std::string_view kRevoke = "DELETE FROM sessions WHERE user_id = ? AND client = ?";
 constexpr std::string_view kRevokeAll = "DELETE FROM sessions WHERE user_id = ?";
 

@@ -22,6 +22,11 @@ constexpr std::string_view kLockNewest =
 constexpr std::string_view kRecordWrongTry =
     "UPDATE sms_codes SET wrong_tries = wrong_tries + 1,"
     " consumed_at = IF(?, ?, consumed_at) WHERE id = ?";
+constexpr std::string_view kRestoreThrottle =
+    "UPDATE sms_throttle SET last_sent_at = ?, day_index = ?, day_count = ?"
+    " WHERE mobile = ? AND last_sent_at = ?";
+constexpr std::string_view kRemoveUndelivered =
+    "DELETE FROM sms_codes WHERE id = ? AND consumed_at IS NULL";
 constexpr std::string_view kConsume = "UPDATE sms_codes SET consumed_at = ? WHERE id = ?";
 
 }  // namespace
@@ -38,10 +43,18 @@ void SmsCodeRepository::recordSend(std::string_view mobile, std::int64_t now, st
     db_.execute(kRecordSend, {now, dayIndex, dayCount, mobile});
 }
 
-void SmsCodeRepository::insertCode(std::string_view mobile, std::string_view purpose,
-                                   std::string_view codeHash, std::int64_t now,
-                                   std::int64_t expiresAt) {
-    db_.execute(kInsertCode, {mobile, purpose, codeHash, now, expiresAt});
+std::int64_t SmsCodeRepository::insertCode(std::string_view mobile, std::string_view purpose,
+                                           std::string_view codeHash, std::int64_t now,
+                                           std::int64_t expiresAt) {
+    return static_cast<std::int64_t>(
+        db_.execute(kInsertCode, {mobile, purpose, codeHash, now, expiresAt}).insertId);
+}
+
+void SmsCodeRepository::giveBackSend(std::string_view mobile, std::int64_t sentAt,
+                                     const SendThrottle& previous, std::int64_t codeId) {
+    db_.execute(kRestoreThrottle,
+                {previous.lastSentAt, previous.dayIndex, previous.dayCount, mobile, sentAt});
+    db_.execute(kRemoveUndelivered, {codeId});
 }
 
 std::optional<StoredCode> SmsCodeRepository::lockNewest(std::string_view mobile,

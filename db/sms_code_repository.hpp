@@ -32,8 +32,15 @@ class SmsCodeRepository {
     SendThrottle lockThrottle(std::string_view mobile);
     void recordSend(std::string_view mobile, std::int64_t now, std::int64_t dayIndex,
                     std::int64_t dayCount);
-    void insertCode(std::string_view mobile, std::string_view purpose, std::string_view codeHash,
-                    std::int64_t now, std::int64_t expiresAt);
+    // Returns the code's id.
+    std::int64_t insertCode(std::string_view mobile, std::string_view purpose,
+                            std::string_view codeHash, std::int64_t now, std::int64_t expiresAt);
+    // A send whose delivery failed: the throttle goes back to `previous` when the send at
+    // `sentAt` is still the last one, and the undelivered code is removed (an older live
+    // code of the mobile is the newest again, as if this send had never happened).
+    // The caller holds the throttle's lock (lockThrottle).
+    void giveBackSend(std::string_view mobile, std::int64_t sentAt, const SendThrottle& previous,
+                      std::int64_t codeId);
 
     // The newest code of (mobile, purpose), locked.
     std::optional<StoredCode> lockNewest(std::string_view mobile, std::string_view purpose);

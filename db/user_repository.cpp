@@ -5,13 +5,12 @@
 namespace mmx::db {
 namespace {
 
-constexpr std::string_view kFindCredentials =
-    "SELECT id, password_hash FROM users WHERE mobile = ? OR user_name = ? LIMIT 1";
-constexpr std::string_view kFindCredentialsById =
-    "SELECT id, password_hash FROM users WHERE id = ?";
-constexpr std::string_view kFindIdByMobile = "SELECT id FROM users WHERE mobile = ?";
-constexpr std::string_view kFindProfile =
-    "SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?";
+// Reads, which may be sent again after a lost connection (db::Idempotent).
+constexpr Idempotent kFindCredentials{
+    "SELECT id, password_hash FROM users WHERE mobile = ? OR user_name = ? LIMIT 1"};
+constexpr Idempotent kFindCredentialsById{"SELECT id, password_hash FROM users WHERE id = ?"};
+constexpr Idempotent kFindIdByMobile{"SELECT id FROM users WHERE mobile = ?"};
+constexpr Idempotent kFindProfile{"SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?"};
 constexpr std::string_view kCreate =
     "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?)";

@@ -30,10 +30,7 @@ std::string ownMobile(Services& services, const Identity& actor) {
 void verifyCode(Services& services, std::string_view address, std::string_view mobile,
                 CodePurpose purpose, std::string_view code) {
     limitCodeTraffic(services, address);
-    db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        checkCode(services, transaction, mobile, purpose, code);
-        transaction.commit();
-    });
+    checkCode(services, mobile, purpose, code);
 }
 
 void sendBindCode(Services& services, std::string_view address, std::string_view mobile) {
@@ -50,8 +47,9 @@ void bindPhone(Services& services, const Identity& actor, std::string_view addre
     if (db::UserRepository(services.db).findIdByMobile(mobile)) {
         throw ApiError(ErrorCode::Conflict, std::string(kMobileTaken));
     }
+    const std::int64_t codeId = checkCode(services, mobile, CodePurpose::Bind, code);
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        consumeCode(services, transaction, mobile, CodePurpose::Bind, code);
+        consumeCheckedCode(services, mobile, CodePurpose::Bind, codeId);
         db::AccountLifeRepository accounts(services.db);
         try {
             accounts.setMobile(actor.userId, mobile, nowMs());
@@ -104,8 +102,9 @@ void destroyAccount(Services& services, const Identity& actor, std::string_view 
     }
     clearPasswordTries(services, attempt);
     const auto before = db::UserRepository(services.db).findProfile(actor.userId);
+    const std::int64_t codeId = checkCode(services, mobile, CodePurpose::Destroy, code);
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        consumeCode(services, transaction, mobile, CodePurpose::Destroy, code);
+        consumeCheckedCode(services, mobile, CodePurpose::Destroy, codeId);
         // Asked again: a group may have been made while the password was hashed.
         if (accounts.ownsGroup(actor.userId)) {
             throw ApiError(ErrorCode::Conflict, "请先将你创建的群转让给其他成员，再注销账号");

@@ -34,11 +34,14 @@ std::int64_t registerAccount(Services& services, std::string_view address, std::
     if (db::UserRepository(services.db).findIdByMobile(mobile)) {
         throw ApiError(ErrorCode::Conflict, std::string(kMobileTaken));
     }
-    // The code is checked before the password is hashed, so a guessed code costs no
-    // hash; a refused hash rolls the consumption back and leaves the code usable.
+    // The code is checked before the password is hashed, so a guessed code costs no hash.
+    // The hash (which may wait for a slot) runs outside any transaction, and the code is
+    // consumed in the transaction that creates the account: if the hash is refused or the
+    // write fails, nothing was consumed and the same code works on the next try.
+    const std::int64_t codeId = checkCode(services, mobile, CodePurpose::Register, code);
+    const std::string passwordHash = hashPasswordLimited(services, password);
     const std::int64_t userId = db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        consumeCode(services, transaction, mobile, CodePurpose::Register, code);
-        const std::string passwordHash = hashPasswordLimited(services, password);
+        consumeCheckedCode(services, mobile, CodePurpose::Register, codeId);
         try {
             const std::int64_t id =
                 db::UserRepository(services.db).create(mobile, passwordHash, nowMs());
@@ -66,12 +69,17 @@ void resetPassword(Services& services, std::string_view address, std::string_vie
                    std::string_view password, std::string_view code) {
     limitCodeTraffic(services, address);
     std::int64_t resetUser = 0;
+    // As in registerAccount: checked first (a guess costs no hash), hashed outside any
+    // transaction, consumed with the write, so a failed write leaves the code usable.
+    const std::int64_t codeId = checkCode(services, mobile, CodePurpose::Reset, code);
+    if (!db::UserRepository(services.db).findIdByMobile(mobile)) {
+        throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
+    }
+    const std::string passwordHash = hashPasswordLimited(services, password);
     db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        consumeCode(services, transaction, mobile, CodePurpose::Reset, code);
+        consumeCheckedCode(services, mobile, CodePurpose::Reset, codeId);
         const auto userId = db::UserRepository(services.db).findIdByMobile(mobile);
         if (!userId) throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
-        // Hashed only once the code has matched, as in registerAccount.
-        const std::string passwordHash = hashPasswordLimited(services, password);
         db::UserRepository(services.db).setPasswordHash(*userId, passwordHash, nowMs());
         db::SessionRepository(services.db).revokeAll(*userId);
         transaction.commit();

@@ -11,25 +11,30 @@ namespace mmx::services {
 enum class CodePurpose { Register, Reset, Bind, Destroy };
 
 std::string_view purposeName(CodePurpose purpose);
+
 // The purpose named `name` (register, reset, bind, destroy), or nullopt.
 std::optional<CodePurpose> purposeNamed(std::string_view name);
 
-// Generates, stores (hashed) and delivers a code for `mobile`, after the per-mobile
-// throttle (one per interval, a daily cap). Throws RATE_LIMITED, or SERVER_ERROR when
-// delivery failed, in which case nothing was recorded. With `deliver` false the code is
-// recorded but never sent: the caller answers as if it went out.
+// Generates and stores (hashed) a code for `mobile`, after the per-mobile throttle (one
+// per interval, a daily cap), commits, and only then delivers it, once (an outbox row
+// claimed by this call). Throws RATE_LIMITED, or SERVER_ERROR when delivery failed, in
+// which case the throttle and the daily count are given back and the code removed, so
+// the user can ask again at once. With `deliver` false the code is recorded but never
+// sent: the caller answers as if it went out.
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
 
-// Inside the caller's transaction: checks `code` against the live code of (mobile,
-// purpose) and consumes it when it matches. A wrong code is counted and the transaction
-// committed before BAD_CODE is thrown, so that the count survives; too many wrong tries
-// burn the code. Throws CODE_EXPIRED when there is no live code.
-void consumeCode(Services& services, db::Transaction& transaction, std::string_view mobile,
-                 CodePurpose purpose, std::string_view code);
+// Checks `code` against the live code of (mobile, purpose) in a transaction of its own,
+// and returns the code's id without consuming it. A wrong code is counted (and too many
+// wrong tries burn the code) before BAD_CODE is thrown. Throws CODE_EXPIRED when there
+// is no live code.
+std::int64_t checkCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code);
 
-// As consumeCode, but a matching code stays live for the use case it was sent for; a wrong
-// one counts against the same tries.
-void checkCode(Services& services, db::Transaction& transaction, std::string_view mobile,
-               CodePurpose purpose, std::string_view code);
+// Inside the caller's transaction, the one that writes what the code allows: consumes the
+// code checkCode returned, unless another request used it meanwhile or a newer code
+// replaced it (CODE_EXPIRED). The consumption commits with the write or not at all, so a
+// write that fails leaves the code usable.
+void consumeCheckedCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                        std::int64_t codeId);
 
 }  // namespace mmx::services

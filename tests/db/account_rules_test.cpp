@@ -124,11 +124,8 @@ BOOST_AUTO_TEST_CASE(a_code_past_its_lifetime_answers_code_expired) {
         .insertCode(mobile, "register", secretHash("whatever", config.secret), nowMs() - 600000,
                     nowMs() - 300000);
     BOOST_TEST((codeOf([&] {
-                    db::withTransaction(services.db, [&](db::Transaction& transaction) {
-                        services::consumeCode(services, transaction, mobile,
-                                              services::CodePurpose::Register, "123456");
-                        transaction.commit();
-                    });
+                    services::checkCode(services, mobile, services::CodePurpose::Register,
+                                        "123456");
                 }) == ErrorCode::CodeExpired));
 }
 
