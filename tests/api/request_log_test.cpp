@@ -153,11 +153,13 @@ BOOST_AUTO_TEST_CASE(one_request_id_is_in_nginx_access_log_and_in_the_request_lo
 }
 
 BOOST_AUTO_TEST_CASE(an_error_a_worker_logs_while_serving_a_request_begins_with_its_request_id) {
+    // What a worker logs when it finds its database connection gone, idle or mid-statement.
+    const std::string kReconnecting = ", reconnecting";
     const api::TestUser u = api::newUser();
     const size_t accessSkip = api::countLines(accessLogPath());
     const size_t poolSkip = api::countLines(poolLogPath());
     // Every database connection of the pool is cut: a worker's next request finds its
-    // connection lost, logs it and reconnects.
+    // connection closed (or lost), logs it and reconnects.
     api::runSql(
         "DELIMITER //\n"
         "BEGIN NOT ATOMIC FOR c IN (SELECT id FROM information_schema.processlist WHERE "
@@ -173,14 +175,13 @@ BOOST_AUTO_TEST_CASE(an_error_a_worker_logs_while_serving_a_request_begins_with_
         if (at != std::string::npos) ours.insert(line.substr(at + 5));
     }
     BOOST_REQUIRE_GE(ours.size(), 16u);
-    const std::string first =
-        api::awaitLineHolding(poolLogPath(), poolSkip, "database connection lost");
+    const std::string first = api::awaitLineHolding(poolLogPath(), poolSkip, kReconnecting);
     BOOST_REQUIRE_MESSAGE(!first.empty(), "no worker logged its lost connection");
     std::ifstream pool(poolLogPath());
     size_t n = 0;
     size_t tagged = 0;
     for (std::string line; std::getline(pool, line); ++n) {
-        if (n < poolSkip || line.find("database connection lost") == std::string::npos) continue;
+        if (n < poolSkip || line.find(kReconnecting) == std::string::npos) continue;
         const bool ofOurs = line.rfind("rid=", 0) == 0 && line.size() > 37 &&
                             ours.count(line.substr(4, 32)) == 1 && line[36] == ' ';
         BOOST_CHECK_MESSAGE(ofOurs, "an error line without one of our request ids: " << line);
