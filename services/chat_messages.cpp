@@ -31,7 +31,8 @@ HistoryPage history(Services& services, std::int64_t readerId, std::string_view 
     if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
     HistoryPage page;
     page.messages = db::MessageRepository(services.db)
-                        .history(readerId, conversationId, beforeSeq, state->lastSeq, count + 1);
+                        .history(readerId, conversationId, beforeSeq, state->lastSeq,
+                                 state->firstSeq, count + 1);
     page.hasMore = trimToPage(page.messages, count);
     return page;
 }

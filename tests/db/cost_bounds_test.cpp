@@ -1,0 +1,212 @@
+// Requests whose cost must not grow with a user's history or the size of their lists:
+// the lists are read through an index in the order they return (EXPLAIN shows no sort
+// and no scan), and a change to many members runs as many statements as one to few.
+#include <boost/test/unit_test.hpp>
+#include <string>
+#include <vector>
+
+#include "core/chat_rules.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "db/chat_inbox_repository.hpp"
+#include "db/friend_request_repository.hpp"
+#include "db/group_repository.hpp"
+#include "db_fixture.hpp"
+#include "services/chat_delivery.hpp"
+#include "services/chat_messages.hpp"
+#include "services/group_members.hpp"
+#include "services/groups.hpp"
+
+using namespace mmx;
+using dbtest::newUser;
+
+namespace {
+
+constexpr std::string_view kGrantSiteRole = "UPDATE users SET site_role = ? WHERE id = ?";
+constexpr std::string_view kStatementsRun =
+    "SELECT VARIABLE_VALUE FROM information_schema.SESSION_STATUS"
+    " WHERE VARIABLE_NAME = 'COM_STMT_EXECUTE'";
+// Many chat lines for one user, as years of chats leave them.
+constexpr std::string_view kManyLines =
+    "INSERT INTO chat_inbox (user_id, conversation_id, read_seq, last_seq, updated_at)"
+    " SELECT ?, CONCAT('cost-', ?, '-', s.seq), 0, 0, s.seq FROM seq_1_to_2000 s";
+constexpr std::string_view kRequestFrom =
+    "INSERT INTO friend_requests (requester_id, target_id, remark, state, created_at,"
+    " updated_at) VALUES (?, ?, NULL, ?, ?, ?)";
+
+std::int64_t newSiteAdmin(Services& services) {
+    const std::int64_t id = newUser(services);
+    services.db.execute(kGrantSiteRole, {std::string_view("admin"), id});
+    return id;
+}
+
+std::vector<std::int64_t> newUsers(Services& services, int count) {
+    std::vector<std::int64_t> ids;
+    for (int i = 0; i < count; ++i) ids.push_back(newUser(services));
+    return ids;
+}
+
+std::int64_t newGroup(Services& services, std::int64_t owner) {
+    services::NewGroup group;
+    group.name = "规模" + randomHex(8);
+    group.logo = "https://example.com/logo.png";
+    return services::createGroup(services, owner, group).groupId;
+}
+
+std::int64_t statementsRun(Services& services) {
+    return services.db.queryOne(kStatementsRun)->i64(0);
+}
+
+// Each row of EXPLAIN that reads a stored table: "table type key Extra".
+std::vector<std::string> planOf(Services& services, std::string_view sql,
+                                std::initializer_list<db::Param> params) {
+    std::vector<std::string> plan;
+    const std::string explain = "EXPLAIN " + std::string(sql);
+    for (const db::Row& row : services.db.query(explain, params)) {
+        const std::string table = row.str(2);
+        // A derived table of a UNION holds at most the rows its halves' LIMITs let through.
+        if (table.empty() || table.front() == '<') continue;
+        plan.push_back(table + " " + row.str(3) + " " + row.str(6) + " " + row.str(9));
+    }
+    return plan;
+}
+
+void requireIndexedInOrder(const std::vector<std::string>& plan) {
+    BOOST_TEST_REQUIRE(!plan.empty());
+    for (const std::string& step : plan) {
+        BOOST_TEST_CONTEXT(step) {
+            BOOST_TEST(step.find("filesort") == std::string::npos);
+            BOOST_TEST(step.find(" ALL ") == std::string::npos);
+            BOOST_TEST(step.find(" index ") == std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+
+BOOST_FIXTURE_TEST_SUITE(cost_bounds, dbtest::Stack)
+
+BOOST_AUTO_TEST_CASE(the_chat_list_is_read_through_an_index_in_its_order) {
+    Services services(config);
+    const std::int64_t reader = newUser(services);
+    services.db.execute(kManyLines, {reader, reader});
+    services.db.query("ANALYZE TABLE chat_inbox");
+    requireIndexedInOrder(planOf(services, db::ChatInboxRepository::kListStatement,
+                                 {reader, std::int64_t{20}, std::int64_t{0}}));
+    // And the page is the newest lines, newest first.
+    const auto page = services::conversations(services, reader, 0, 3);
+    BOOST_TEST_REQUIRE(page.entries.size() == 3U);
+    BOOST_TEST(page.entries[0].conversationId == "cost-" + std::to_string(reader) + "-2000");
+    BOOST_TEST(page.entries[2].conversationId == "cost-" + std::to_string(reader) + "-1998");
+}
+
+BOOST_AUTO_TEST_CASE(friend_requests_are_read_through_indexes_in_their_order) {
+    Services services(config);
+    const std::int64_t me = newUser(services);
+    const auto others = newUsers(services, 150);
+    std::int64_t at = nowMs();
+    for (const std::int64_t other : others) {
+        // Most of them answered long ago, a few waiting: the history a user gathers.
+        const std::int64_t state = other % 10 == 0 ? 1 : 3;
+        services.db.execute(kRequestFrom, {other, me, state, at, at});
+        services.db.execute(kRequestFrom, {me, other, std::int64_t{3}, at, at});
+        ++at;
+    }
+    services.db.query("ANALYZE TABLE friend_requests");
+    const std::int64_t window = 20;
+    requireIndexedInOrder(planOf(services, db::FriendRequestRepository::kListStatement,
+                                 {me, window, me, window, window, std::int64_t{0}}));
+}
+
+BOOST_AUTO_TEST_CASE(adding_300_members_runs_as_many_statements_as_adding_10) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const auto few = newUsers(services, 10);
+    const auto many = newUsers(services, 300);
+    const std::int64_t small = newGroup(services, owner);
+    const std::int64_t large = newGroup(services, owner);
+
+    const std::int64_t before = statementsRun(services);
+    services::addGroupMembers(services, owner, small, few);
+    const std::int64_t forFew = statementsRun(services) - before;
+    services::addGroupMembers(services, owner, large, many);
+    const std::int64_t forMany = statementsRun(services) - before - forFew;
+    BOOST_TEST(forMany == forFew);
+    BOOST_TEST(db::GroupRepository(services.db).memberCount(large) == 301);
+}
+
+BOOST_AUTO_TEST_CASE(removing_300_members_runs_as_many_statements_as_removing_10) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const auto few = newUsers(services, 10);
+    const auto many = newUsers(services, 300);
+    const std::int64_t small = newGroup(services, owner);
+    const std::int64_t large = newGroup(services, owner);
+    services::addGroupMembers(services, owner, small, few);
+    services::addGroupMembers(services, owner, large, many);
+
+    const std::int64_t before = statementsRun(services);
+    services::removeGroupMembers(services, owner, small, few);
+    const std::int64_t forFew = statementsRun(services) - before;
+    services::removeGroupMembers(services, owner, large, many);
+    const std::int64_t forMany = statementsRun(services) - before - forFew;
+    BOOST_TEST(forMany == forFew);
+    BOOST_TEST(db::GroupRepository(services.db).memberCount(large) == 1);
+}
+
+BOOST_AUTO_TEST_CASE(bringing_back_300_former_members_runs_as_many_statements_as_10) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const auto few = newUsers(services, 10);
+    const auto many = newUsers(services, 300);
+    std::vector<std::int64_t> statements;
+    for (const auto* members : {&few, &many}) {
+        const std::int64_t group = newGroup(services, owner);
+        services::addGroupMembers(services, owner, group, *members);
+        db::NewMessage message;
+        message.senderId = owner;
+        message.groupId = group;
+        message.msgType = "text";
+        message.content = "大家好";
+        services::sendMessage(services, message);  // every member now holds a line
+        services::removeGroupMembers(services, owner, group, *members);
+        const std::int64_t before = statementsRun(services);
+        services::addGroupMembers(services, owner, group, *members);
+        statements.push_back(statementsRun(services) - before);
+    }
+    BOOST_TEST(statements[0] == statements[1]);
+}
+
+BOOST_AUTO_TEST_CASE(a_late_joiner_reads_from_their_first_message_only) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const std::int64_t early = newUser(services);
+    const std::int64_t late = newUser(services);
+    const std::int64_t group = newGroup(services, owner);
+    services::addGroupMembers(services, owner, group, {early});
+    auto say = [&](const std::string& text) {
+        db::NewMessage message;
+        message.senderId = owner;
+        message.groupId = group;
+        message.msgType = "text";
+        message.content = text;
+        return services::sendMessage(services, message);
+    };
+    for (int i = 0; i < 30; ++i) say("早" + std::to_string(i));
+    services::addGroupMembers(services, owner, group, {late});
+    const auto first = say("欢迎");
+    say("再见");
+
+    const std::string conversation = groupConversationId(group);
+    const auto state = db::ChatInboxRepository(services.db).readState(late, conversation);
+    BOOST_TEST_REQUIRE(state.has_value());
+    BOOST_TEST(state->firstSeq == first.seq);
+    const auto page = services::history(services, late, conversation, 1000, 20);
+    BOOST_TEST_REQUIRE(page.messages.size() == 2U);
+    BOOST_TEST(page.messages[0].content.value_or("") == "再见");
+    BOOST_TEST(page.messages[1].content.value_or("") == "欢迎");
+    BOOST_TEST(!page.hasMore);
+    BOOST_TEST(services::history(services, early, conversation, 1000, 100).messages.size() == 32U);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
