@@ -209,4 +209,107 @@ BOOST_AUTO_TEST_CASE(a_late_joiner_reads_from_their_first_message_only) {
     BOOST_TEST(services::history(services, early, conversation, 1000, 100).messages.size() == 32U);
 }
 
+BOOST_AUTO_TEST_CASE(adding_300_ids_sorts_them_as_asked_and_brings_back_former_members_read) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const std::int64_t group = newGroup(services, owner);
+    const auto members = newUsers(services, 20);
+    const auto former = newUsers(services, 30);
+    const auto fresh = newUsers(services, 220);
+    services::addGroupMembers(services, owner, group, members);
+    services::addGroupMembers(services, owner, group, former);
+    services::setGroupAdmin(services, owner, group, members[0], true);
+    db::NewMessage hello;
+    hello.senderId = owner;
+    hello.groupId = group;
+    hello.msgType = "text";
+    hello.content = "大家好";
+    services::sendMessage(services, hello);
+    services::removeGroupMembers(services, owner, group, former);
+    services::sendMessage(services, hello);  // sent while the former members are out
+    const auto last = services::sendMessage(services, hello);
+
+    // Interleaved, as a phone may send them: fresh, members, former, unknown.
+    std::vector<std::int64_t> asked, added, already, unknown;
+    for (std::size_t i = 0; i < 220; ++i) {
+        asked.push_back(fresh[i]);
+        added.push_back(fresh[i]);
+        if (i < 20) {
+            asked.push_back(members[i]);
+            already.push_back(members[i]);
+        }
+        if (i < 30) {
+            asked.push_back(former[i]);
+            added.push_back(former[i]);
+            asked.push_back(4'000'000'000 + static_cast<std::int64_t>(i));
+            unknown.push_back(asked.back());
+        }
+    }
+    asked.push_back(owner);
+    already.push_back(owner);
+    BOOST_REQUIRE_EQUAL(asked.size(), 301U);
+
+    const auto result = services::addGroupMembers(services, owner, group, asked);
+    BOOST_TEST(result.added == added, boost::test_tools::per_element());
+    BOOST_TEST(result.alreadyMembers == already, boost::test_tools::per_element());
+    BOOST_TEST(result.unknown == unknown, boost::test_tools::per_element());
+    BOOST_TEST(result.memberCount == 271);
+
+    const auto page = services::groupMembers(services, owner, group, 0, 500);
+    BOOST_TEST(page.memberCount == 271);
+    BOOST_REQUIRE_EQUAL(page.members.size(), 271U);
+    BOOST_TEST(page.members[0].userId == owner);
+    BOOST_TEST((page.members[0].role == GroupRole::Owner));
+    BOOST_TEST(page.members[1].userId == members[0]);
+    BOOST_TEST((page.members[1].role == GroupRole::Admin));
+    for (std::size_t i = 2; i < page.members.size(); ++i) {
+        BOOST_TEST((page.members[i].role == GroupRole::Member));
+    }
+    // Back in the group, a former member's line is read up to now; a fresh one has none.
+    const std::string conversation = groupConversationId(group);
+    db::ChatInboxRepository inbox(services.db);
+    for (const std::int64_t id : former) {
+        const auto state = inbox.readState(id, conversation);
+        BOOST_REQUIRE(state.has_value());
+        BOOST_TEST(state->readSeq == last.seq);
+        BOOST_TEST(state->lastSeq == last.seq);
+        BOOST_TEST(state->unread == 0);
+    }
+    BOOST_TEST(!inbox.readState(fresh[0], conversation).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(removing_300_ids_judges_all_first_and_removes_the_members_among_them) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    const std::int64_t group = newGroup(services, owner);
+    const auto members = newUsers(services, 250);
+    services::addGroupMembers(services, owner, group, members);
+    const auto strangers = newUsers(services, 50);
+
+    std::vector<std::int64_t> asked, removed, notMembers;
+    for (std::size_t i = 0; i < 250; ++i) {
+        asked.push_back(members[i]);
+        removed.push_back(members[i]);
+        if (i < 50) {
+            asked.push_back(strangers[i]);
+            notMembers.push_back(strangers[i]);
+        }
+    }
+    // One target the actor may not remove refuses the whole list.
+    std::vector<std::int64_t> withOwner = asked;
+    withOwner.push_back(owner);
+    BOOST_TEST((dbtest::codeOf([&] {
+                    services::removeGroupMembers(services, owner, group, withOwner);
+                }) == ErrorCode::Forbidden));
+    BOOST_TEST(db::GroupRepository(services.db).memberCount(group) == 251);
+
+    const auto result = services::removeGroupMembers(services, owner, group, asked);
+    BOOST_TEST(result.removed == removed, boost::test_tools::per_element());
+    BOOST_TEST(result.notMembers == notMembers, boost::test_tools::per_element());
+    BOOST_TEST(result.memberCount == 1);
+    db::GroupRepository groups(services.db);
+    BOOST_TEST((groups.roleOf(group, members[0]) == GroupRole::None));
+    BOOST_TEST((groups.roleOf(group, owner) == GroupRole::Owner));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
