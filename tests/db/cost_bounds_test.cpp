@@ -9,13 +9,16 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "db/chat_inbox_repository.hpp"
+#include "db/friend_repository.hpp"
 #include "db/friend_request_repository.hpp"
 #include "db/group_repository.hpp"
+#include "db/picture_repository.hpp"
 #include "db_fixture.hpp"
 #include "services/chat_delivery.hpp"
 #include "services/chat_messages.hpp"
 #include "services/group_members.hpp"
 #include "services/groups.hpp"
+#include "services/pictures.hpp"
 
 using namespace mmx;
 using dbtest::newUser;
@@ -310,6 +313,40 @@ BOOST_AUTO_TEST_CASE(removing_300_ids_judges_all_first_and_removes_the_members_a
     db::GroupRepository groups(services.db);
     BOOST_TEST((groups.roleOf(group, members[0]) == GroupRole::None));
     BOOST_TEST((groups.roleOf(group, owner) == GroupRole::Owner));
+}
+
+BOOST_AUTO_TEST_CASE(deleting_a_picture_with_30_chats_runs_as_many_statements_as_with_2) {
+    Services services(config);
+    std::vector<std::int64_t> statements;
+    for (const int chats : {2, 30}) {
+        const std::int64_t owner = newUser(services);
+        const std::int64_t buddy = newUser(services);
+        db::FriendRepository(services.db).befriend(owner, buddy, nowMs());
+        const std::int64_t picture =
+            db::PictureRepository(services.db).create(owner, "https://example.com/p.png", nowMs());
+        std::vector<std::int64_t> sent;
+        for (int i = 0; i < chats; ++i) {
+            db::NewMessage chat;
+            chat.senderId = i % 2 == 0 ? owner : buddy;
+            chat.toUserId = i % 2 == 0 ? buddy : owner;
+            chat.msgType = "text";
+            chat.content = "看图" + std::to_string(i);
+            chat.picId = picture;
+            sent.push_back(services::sendMessage(services, chat).id);
+        }
+        const std::int64_t before = statementsRun(services);
+        services::deletePicture(services, owner, picture);
+        statements.push_back(statementsRun(services) - before);
+        // Both sides learn of every chat's deletion, in the chats' order.
+        for (const std::int64_t user : {owner, buddy}) {
+            std::vector<std::int64_t> deleted;
+            for (const auto& entry : services::sync(services, user, 0, 200).entries) {
+                if (entry.kind == db::FeedKind::Delete) deleted.push_back(entry.deletedMessageId);
+            }
+            BOOST_TEST(deleted == sent, boost::test_tools::per_element());
+        }
+    }
+    BOOST_TEST(statements[0] == statements[1]);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
