@@ -2,12 +2,15 @@
 // the lists are read through an index in the order they return (EXPLAIN shows no sort
 // and no scan), and a change to many members runs as many statements as one to few.
 #include <boost/test/unit_test.hpp>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "core/chat_rules.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "core/pinyin.hpp"
 #include "db/chat_inbox_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/friend_request_repository.hpp"
@@ -16,9 +19,11 @@
 #include "db_fixture.hpp"
 #include "services/chat_delivery.hpp"
 #include "services/chat_messages.hpp"
+#include "services/friends.hpp"
 #include "services/group_members.hpp"
 #include "services/groups.hpp"
 #include "services/pictures.hpp"
+#include "services/profiles.hpp"
 
 using namespace mmx;
 using dbtest::newUser;
@@ -391,6 +396,65 @@ BOOST_AUTO_TEST_CASE(a_late_joiners_page_reads_as_many_rows_after_3000_messages_
         BOOST_TEST(!page.hasMore);
     }
     BOOST_TEST(rows[0] == rows[1]);
+}
+
+BOOST_AUTO_TEST_CASE(creating_a_group_with_300_members_runs_as_many_statements_as_with_10) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    std::vector<std::int64_t> statements;
+    for (const int count : {10, 300}) {
+        services::NewGroup group;
+        group.name = "规模" + randomHex(8);
+        group.logo = "https://example.com/logo.png";
+        group.memberIds = newUsers(services, count);
+        group.memberIds.push_back(4'000'000'000);  // no such user
+        const std::int64_t before = statementsRun(services);
+        const auto created = services::createGroup(services, owner, group);
+        statements.push_back(statementsRun(services) - before);
+        BOOST_TEST(created.added.size() == static_cast<std::size_t>(count));
+        BOOST_TEST((created.unknown == std::vector<std::int64_t>{4'000'000'000}));
+        BOOST_TEST(db::GroupRepository(services.db).memberCount(created.groupId) == count + 1);
+    }
+    BOOST_TEST(statements[0] == statements[1]);
+}
+
+// A rename and a remark change racing for the same friendship: whatever order they
+// commit in, the stored key is the key of the name the list shows at the end.
+BOOST_AUTO_TEST_CASE(renames_and_remarks_racing_leave_the_key_of_the_name_shown) {
+    Services services(config);
+    const std::int64_t me = newUser(services);
+    const std::int64_t buddy = newUser(services);
+    db::FriendRepository(services.db).befriend(me, buddy, nowMs());
+    const std::vector<std::string> nicknames = {"张三", "阿里", "Bob", "沈阳"};
+    const std::vector<std::optional<std::string>> remarks = {"周瑜", std::nullopt, "李四",
+                                                             std::nullopt};
+    std::thread renamer([&] {
+        Services own(config);
+        for (int i = 0; i < 40; ++i) {
+            db::ProfileValues changes;
+            changes[static_cast<std::size_t>(db::ProfileField::NickName)] =
+                nicknames[static_cast<std::size_t>(i) % nicknames.size()];
+            services::updateProfile(own, buddy, changes, std::nullopt);
+        }
+    });
+    std::thread remarker([&] {
+        Services own(config);
+        for (int i = 0; i < 40; ++i) {
+            services::setFriendRemark(own, me, buddy,
+                                      remarks[static_cast<std::size_t>(i) % remarks.size()]);
+        }
+    });
+    renamer.join();
+    remarker.join();
+
+    const auto entry = db::FriendRepository(services.db).findFriend(me, buddy);
+    BOOST_REQUIRE(entry.has_value());
+    const std::string shown =
+        entry->remark && !entry->remark->empty() ? *entry->remark : entry->card.nickName;
+    const auto page = services::friendsAtoZ(services, me, 0, 10);
+    BOOST_REQUIRE_EQUAL(page.friends.size(), 1U);
+    BOOST_TEST(page.friends[0].entry.sortKey == friendListKey(shown));
+    BOOST_TEST(page.friends[0].initial == pinyinInitial(shown));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
