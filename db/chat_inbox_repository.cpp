@@ -19,9 +19,9 @@ constexpr std::string_view kDeliver =
 #define MMX_UNREAD                                                            \
     "i.last_seq - i.read_seq - (SELECT COUNT(*) FROM chat_deleted_messages d" \
     " WHERE d.conversation_id = i.conversation_id AND d.seq > i.read_seq AND d.seq <= i.last_seq)"
-constexpr std::string_view kReadState =
-    "SELECT i.read_seq, i.last_seq, " MMX_UNREAD
-    ", i.first_seq FROM chat_inbox i WHERE i.user_id = ? AND i.conversation_id = ?";
+constexpr std::string_view kReadState = "SELECT i.read_seq, i.last_seq, " MMX_UNREAD
+                                        ", i.first_seq, i.gap_from, i.gap_to FROM chat_inbox i "
+                                        "WHERE i.user_id = ? AND i.conversation_id = ?";
 constexpr std::string_view kMarkRead =
     "UPDATE chat_inbox SET read_seq = LEAST(GREATEST(read_seq, ?), last_seq)"
     " WHERE user_id = ? AND conversation_id = ?";
@@ -51,6 +51,11 @@ constexpr std::string_view kRemoveLines =
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?";
 // As kCatchUp, joined by primary key in ascending user order (the order of the
 // feed counter locks the caller holds).
+// Before kCatchUpAll, so that it reads the last_seq the owner had when they left.
+constexpr std::string_view kRecordGaps =
+    "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
+    " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
+    " SET i.gap_from = i.last_seq, i.gap_to = ? WHERE i.last_seq < ?";
 constexpr std::string_view kCatchUpAll =
     "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
@@ -80,7 +85,7 @@ std::optional<ReadState> ChatInboxRepository::readState(std::int64_t userId,
                                                         std::string_view conversationId) {
     const auto row = db_.queryOne(kReadState, {userId, conversationId});
     if (!row) return std::nullopt;
-    return ReadState{row->i64(0), row->i64(1), row->i64(2), row->i64(3)};
+    return ReadState{row->i64(0), row->i64(1), row->i64(2), row->i64(3), row->i64(4), row->i64(5)};
 }
 
 std::optional<ReadState> ChatInboxRepository::markRead(std::int64_t userId,
@@ -120,6 +125,7 @@ void ChatInboxRepository::catchUp(std::int64_t userId, std::string_view conversa
 
 void ChatInboxRepository::catchUpAll(std::string_view users, std::string_view conversationId,
                                      std::int64_t seq) {
+    db_.execute(kRecordGaps, {users, conversationId, seq, seq});
     db_.execute(kCatchUpAll, {users, conversationId, seq, seq});
 }
 

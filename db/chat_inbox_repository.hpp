@@ -33,6 +33,9 @@ struct ReadState {
     std::int64_t lastSeq = 0;
     std::int64_t unread = 0;    // lastSeq - readSeq less the chats deleted in between
     std::int64_t firstSeq = 1;  // the first seq delivered to the line's owner
+    // (gapFrom, gapTo]: sent while the owner was out of the group (the last absence).
+    std::int64_t gapFrom = 0;
+    std::int64_t gapTo = 0;
 };
 
 // Per user and conversation: the newest seq delivered, the seq read, the last message.
@@ -71,7 +74,8 @@ class ChatInboxRepository {
     // them and is not unread. Under the user's feed counter lock, as deliver is.
     void catchUp(std::int64_t userId, std::string_view conversationId, std::int64_t seq);
     // The same for every user of `users` (a recipientsJson array) who holds a line,
-    // in one statement, ascending.
+    // ascending, in two statements: the seqs they missed, between their line's
+    // last_seq and `seq`, are recorded as the line's gap, then the line moves.
     void catchUpAll(std::string_view users, std::string_view conversationId, std::int64_t seq);
     // Those of `users` (a recipientsJson array) who hold a line, ascending; one statement.
     std::vector<std::int64_t> holdersAmong(std::string_view users, std::string_view conversationId);

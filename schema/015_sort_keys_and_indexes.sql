@@ -17,6 +17,13 @@ UPDATE chat_inbox i
       ON d.user_id = i.user_id AND d.conversation_id = i.conversation_id
     SET i.first_seq = d.first_seq;
 
+-- The seqs (gap_from, gap_to] never reached the line's owner: sent while they were
+-- out of the group, the last time they left and came back. The history skips them
+-- (two ranges of the seq index) instead of probing each. 0, 0: no gap.
+ALTER TABLE chat_inbox
+    ADD COLUMN gap_from BIGINT NOT NULL DEFAULT 0,
+    ADD COLUMN gap_to BIGINT NOT NULL DEFAULT 0;
+
 -- The chat list's order (newest first, then conversation id ascending), read
 -- forwards from the index: no sort over every line the user ever had. It serves
 -- everything the old (user_id, updated_at) key did, so that one goes.

@@ -457,4 +457,47 @@ BOOST_AUTO_TEST_CASE(renames_and_remarks_racing_leave_the_key_of_the_name_shown)
     BOOST_TEST(page.friends[0].initial == pinyinInitial(shown));
 }
 
+BOOST_AUTO_TEST_CASE(a_returning_members_page_skips_what_was_sent_while_they_were_out) {
+    Services services(config);
+    const std::int64_t owner = newSiteAdmin(services);
+    std::vector<std::int64_t> rows;
+    for (const std::int64_t absent : {30, 3000}) {
+        const std::int64_t group = newGroup(services, owner);
+        const std::string conversation = groupConversationId(group);
+        const std::int64_t member = newUser(services);
+        services::addGroupMembers(services, owner, group, {member});
+        auto say = [&](const std::string& text) {
+            db::NewMessage message;
+            message.senderId = owner;
+            message.groupId = group;
+            message.msgType = "text";
+            message.content = text;
+            return services::sendMessage(services, message);
+        };
+        say("走之前1");
+        const auto beforeLeaving = say("走之前2");
+        services::removeGroupMembers(services, owner, group, {member});
+        // Sent while they were out: stored as a send stores them, reaching nobody.
+        services.db.execute(
+            "INSERT INTO chat_messages (conversation_id, seq, sender_id, group_id, msg_type,"
+            " content, sent_at) SELECT ?, ? + s.seq, ?, ?, 'text', 'absent', 0"
+            " FROM seq_1_to_3000 s WHERE s.seq <= ?",
+            {std::string_view(conversation), beforeLeaving.seq, owner, group, absent});
+        services.db.execute("UPDATE chat_conversations SET last_seq = last_seq + ? WHERE id = ?",
+                            {absent, std::string_view(conversation)});
+        services::addGroupMembers(services, owner, group, {member});
+        say("回来了");
+
+        const std::int64_t before = rowsRead(services);
+        const auto page = services::history(services, member, conversation, 1'000'000, 20);
+        rows.push_back(rowsRead(services) - before);
+        std::vector<std::string> texts;
+        for (const auto& m : page.messages) texts.push_back(m.content.value_or(""));
+        BOOST_TEST((texts == std::vector<std::string>{"回来了", "走之前2", "走之前1"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(!page.hasMore);
+    }
+    BOOST_TEST(rows[0] == rows[1]);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
