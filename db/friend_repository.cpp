@@ -17,6 +17,11 @@ constexpr std::string_view kInsertFriendship =
 constexpr std::string_view kDeleteFriendship =
     "DELETE FROM friendships WHERE (user_id = ? AND friend_id = ?) OR (user_id = ? AND friend_id = "
     "?)";
+// Recounted, not incremented: the stored count can never drift from the rows.
+constexpr std::string_view kRecount =
+    "UPDATE users u SET u.friend_count ="
+    " (SELECT COUNT(*) FROM friendships f WHERE f.user_id = u.id) WHERE u.id IN (?, ?)";
+constexpr std::string_view kStoredCount = "SELECT friend_count FROM users WHERE id = ?";
 constexpr std::string_view kFriendIds =
     "SELECT friend_id FROM friendships WHERE user_id = ? ORDER BY friend_id";
 // A page of the A-Z list, read in order from ix_friendships_sorted.
@@ -69,10 +74,18 @@ std::int64_t FriendRepository::countFriends(std::int64_t userId) {
 void FriendRepository::befriend(std::int64_t a, std::int64_t b, std::int64_t now) {
     db_.execute(kInsertFriendship, {a, now, b});
     db_.execute(kInsertFriendship, {b, now, a});
+    db_.execute(kRecount, {a, b});
 }
 
 bool FriendRepository::unfriend(std::int64_t a, std::int64_t b) {
-    return db_.execute(kDeleteFriendship, {a, b, b, a}).affectedRows > 0;
+    if (db_.execute(kDeleteFriendship, {a, b, b, a}).affectedRows == 0) return false;
+    db_.execute(kRecount, {a, b});
+    return true;
+}
+
+std::int64_t FriendRepository::storedFriendCount(std::int64_t userId) {
+    const auto row = db_.queryOne(kStoredCount, {userId});
+    return row ? row->i64(0) : 0;
 }
 
 std::vector<std::int64_t> FriendRepository::friendIds(std::int64_t userId) {

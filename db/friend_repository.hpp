@@ -31,10 +31,13 @@ class FriendRepository {
 
     bool areFriends(std::int64_t userId, std::int64_t friendId);
     std::int64_t countFriends(std::int64_t userId);
-    // Both rows; the caller has checked that they are not friends yet.
+    // Both rows, and both users' stored friend counts; the caller has checked that they
+    // are not friends yet and holds lockPair.
     void befriend(std::int64_t a, std::int64_t b, std::int64_t now);
-    // Both rows; false when they were not friends.
+    // Both rows, and both stored counts (under lockPair); false when they were not friends.
     bool unfriend(std::int64_t a, std::int64_t b);
+    // users.friend_count: what countFriends counts, kept by befriend and unfriend.
+    std::int64_t storedFriendCount(std::int64_t userId);
 
     std::vector<std::int64_t> friendIds(std::int64_t userId);
     // `count` friends after the first `offset`, with card, remark and sort key, in the

@@ -16,7 +16,13 @@ namespace {
 }  // namespace
 
 void unfriend(Services& services, std::int64_t me, std::int64_t other) {
-    if (!db::FriendRepository(services.db).unfriend(me, other)) throwNotAFriend();
+    db::FriendRepository friends(services.db);
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        // The users' rows first, as befriend and block take them: the counts change too.
+        friends.lockPair(me, other);
+        if (!friends.unfriend(me, other)) throwNotAFriend();
+        transaction.commit();
+    });
 }
 
 void setFriendRemark(Services& services, std::int64_t me, std::int64_t other,
@@ -50,7 +56,7 @@ FriendPage friendsAtoZ(Services& services, std::int64_t me, std::int64_t offset,
     // remark, else the nickname): the page is read in order, nothing transliterated.
     db::FriendRepository friends(services.db);
     FriendPage page;
-    page.total = friends.countFriends(me);
+    page.total = friends.storedFriendCount(me);
     for (auto& entry : friends.listFriendsPage(me, offset, count)) {
         const char initial = friendListInitial(entry.sortKey);
         page.friends.push_back(ListedFriend{initial, std::move(entry)});

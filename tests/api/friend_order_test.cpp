@@ -114,4 +114,21 @@ BOOST_AUTO_TEST_CASE(equal_names_keep_id_order_and_pages_cut_the_one_order) {
     BOOST_TEST(paged == expected, boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(the_total_follows_friendships_made_and_ended) {
+    const auto me = api::newUser();
+    const auto a = friendNamed(me, "甲"), b = friendNamed(me, "乙");
+    auto total = [&] {
+        const api::Response r = call(me, kList);
+        MMX_REQUIRE_OK(r);
+        return field(*r.data(), "total_num");
+    };
+    BOOST_TEST(total() == "2");
+    MMX_REQUIRE_OK(call(me, "/user/friend!delete", {{"friendId", id(a)}}));
+    BOOST_TEST(total() == "1");
+    MMX_CHECK_FAILS_WITH(call(me, "/user/friend!delete", {{"friendId", id(a)}}), "NOT_FOUND");
+    BOOST_TEST(total() == "1");
+    MMX_REQUIRE_OK(call(b, "/user/friend!block", {{"friendId", id(me)}}));
+    BOOST_TEST(total() == "0");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
