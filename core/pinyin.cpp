@@ -68,3 +68,21 @@ std::string pinyinSortKey(std::string_view name) {
 }
 
 }  // namespace mmx
+
+namespace mmx {
+
+std::string friendListKey(std::string_view name) {
+    const char initial = pinyinInitial(name);
+    std::string key(1, initial == '#' ? '[' : initial);
+    key += pinyinSortKey(name);
+    if (key.size() > kFriendListKeyBytes) key.resize(kFriendListKeyBytes);
+    return key;
+}
+
+char friendListInitial(std::string_view key) {
+    if (key.empty()) return '#';
+    const char group = key.front();
+    return group >= 'A' && group <= 'Z' ? group : '#';
+}
+
+}  // namespace mmx

@@ -34,7 +34,34 @@ constexpr std::string_view kAfter =
     " LEFT JOIN chat_messages m ON m.id = f.message_id AND f.kind IN (1, 2)"
     " LEFT JOIN chat_deleted_messages d ON d.message_id = f.message_id AND f.kind = 3"
     " WHERE f.user_id = ? AND f.feed_seq > ? ORDER BY f.feed_seq LIMIT ?";
+// A picture's chats and who received each (kind 1), for the three statements that
+// announce their deletion however many chats and receivers there are.
+#define MMX_PICTURE_RECEIPTS                                  \
+    " FROM chat_messages m"                                   \
+    " JOIN chat_feed f ON f.message_id = m.id AND f.kind = 1" \
+    " WHERE m.pic_id = ?"
+// The receivers' counters, ascending, as kLockCounters.
+constexpr std::string_view kLockPictureCounters =
+    "INSERT INTO chat_feed_counters (user_id, last_feed_seq)"
+    " SELECT DISTINCT f.user_id, 0" MMX_PICTURE_RECEIPTS
+    " ORDER BY f.user_id"
+    " ON DUPLICATE KEY UPDATE last_feed_seq = chat_feed_counters.last_feed_seq";
+// Each receiver's entries take the next feed seqs, in the order of the chats' ids
+// (the order one append per chat gave them).
+constexpr std::string_view kAppendPictureDeletions =
+    "INSERT INTO chat_feed (user_id, feed_seq, message_id, group_id, kind)"
+    " SELECT f.user_id,"
+    " c.last_feed_seq + ROW_NUMBER() OVER (PARTITION BY f.user_id ORDER BY m.id), m.id, NULL, 3"
+    " FROM chat_messages m"
+    " JOIN chat_feed f ON f.message_id = m.id AND f.kind = 1"
+    " JOIN chat_feed_counters c ON c.user_id = f.user_id"
+    " WHERE m.pic_id = ?";
+constexpr std::string_view kBumpPictureCounters =
+    "UPDATE chat_feed_counters c JOIN (SELECT f.user_id, COUNT(*) AS n" MMX_PICTURE_RECEIPTS
+    " GROUP BY f.user_id) d ON d.user_id = c.user_id"
+    " SET c.last_feed_seq = c.last_feed_seq + d.n";
 
+#undef MMX_PICTURE_RECEIPTS
 #undef MMX_RECIPIENTS
 
 }  // namespace
@@ -49,6 +76,12 @@ void ChatFeedRepository::appendGroupDeleted(std::string_view recipients, std::in
     db_.execute(kBumpCounters, {recipients});
     db_.execute(kAppend,
                 {nullptr, groupId, static_cast<std::int64_t>(FeedKind::GroupDeleted), recipients});
+}
+
+void ChatFeedRepository::appendPictureDeletions(std::int64_t picId) {
+    db_.execute(kLockPictureCounters, {picId});
+    db_.execute(kAppendPictureDeletions, {picId});
+    db_.execute(kBumpPictureCounters, {picId});
 }
 
 void ChatFeedRepository::lockCounters(std::string_view recipients) {

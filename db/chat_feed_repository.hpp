@@ -37,6 +37,10 @@ class ChatFeedRepository {
     void append(std::string_view recipients, std::int64_t messageId, FeedKind kind);
     // The same for a group that was deleted (kind GroupDeleted, no message).
     void appendGroupDeleted(std::string_view recipients, std::int64_t groupId);
+    // A Delete entry for each chat on the picture, to every user who received it:
+    // the receivers' counters locked ascending, then three statements whatever the
+    // number of chats or receivers. Before the chats are removed, in their transaction.
+    void appendPictureDeletions(std::int64_t picId);
 
     // Locks the counter rows of `recipients` (a recipientsJson array) in
     // ascending user order, as every append does: a transaction that appends

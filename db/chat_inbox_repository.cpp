@@ -6,8 +6,8 @@ namespace {
 // For a user conversation the peer of recipient r is (a + b) - r; NULL for a group.
 constexpr std::string_view kDeliver =
     "INSERT INTO chat_inbox (user_id, conversation_id, peer_user_id, group_id, read_seq,"
-    " last_seq, last_message_id, updated_at)"
-    " SELECT r.user_id, ?, ? - r.user_id, ?, IF(r.user_id = ?, ?, ? - 1), ?, ?, ?"
+    " last_seq, last_message_id, updated_at, first_seq)"
+    " SELECT r.user_id, ?, ? - r.user_id, ?, IF(r.user_id = ?, ?, ? - 1), ?, ?, ?, ?"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " ORDER BY r.user_id"
     " ON DUPLICATE KEY UPDATE"
@@ -19,9 +19,9 @@ constexpr std::string_view kDeliver =
 #define MMX_UNREAD                                                            \
     "i.last_seq - i.read_seq - (SELECT COUNT(*) FROM chat_deleted_messages d" \
     " WHERE d.conversation_id = i.conversation_id AND d.seq > i.read_seq AND d.seq <= i.last_seq)"
-constexpr std::string_view kReadState =
-    "SELECT i.read_seq, i.last_seq, " MMX_UNREAD
-    " FROM chat_inbox i WHERE i.user_id = ? AND i.conversation_id = ?";
+constexpr std::string_view kReadState = "SELECT i.read_seq, i.last_seq, " MMX_UNREAD
+                                        ", i.first_seq, i.gap_from, i.gap_to FROM chat_inbox i "
+                                        "WHERE i.user_id = ? AND i.conversation_id = ?";
 constexpr std::string_view kMarkRead =
     "UPDATE chat_inbox SET read_seq = LEAST(GREATEST(read_seq, ?), last_seq)"
     " WHERE user_id = ? AND conversation_id = ?";
@@ -49,6 +49,20 @@ constexpr std::string_view kHolders =
 constexpr std::string_view kRemoveLines =
     "DELETE i FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?";
+// As kCatchUp, joined by primary key in ascending user order (the order of the
+// feed counter locks the caller holds).
+// Before kCatchUpAll, so that it reads the last_seq the owner had when they left.
+constexpr std::string_view kRecordGaps =
+    "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
+    " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
+    " SET i.gap_from = i.last_seq, i.gap_to = ? WHERE i.last_seq < ?";
+constexpr std::string_view kCatchUpAll =
+    "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
+    " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
+    " SET i.read_seq = GREATEST(i.read_seq, ?), i.last_seq = GREATEST(i.last_seq, ?)";
+constexpr std::string_view kHoldersAmong =
+    "SELECT i.user_id FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
+    " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ? ORDER BY i.user_id";
 
 #undef MMX_UNREAD
 
@@ -59,16 +73,19 @@ Param optional(const std::optional<std::int64_t>& value) {
 
 }  // namespace
 
+const std::string_view ChatInboxRepository::kListStatement = kList;
+
 void ChatInboxRepository::deliver(const Delivery& d) {
-    db_.execute(kDeliver, {d.conversationId, optional(d.pairSum), optional(d.groupId), d.senderId,
-                           d.seq, d.seq, d.seq, d.messageId, d.at, d.recipients, d.senderId});
+    db_.execute(kDeliver,
+                {d.conversationId, optional(d.pairSum), optional(d.groupId), d.senderId, d.seq,
+                 d.seq, d.seq, d.messageId, d.at, d.seq, d.recipients, d.senderId});
 }
 
 std::optional<ReadState> ChatInboxRepository::readState(std::int64_t userId,
                                                         std::string_view conversationId) {
     const auto row = db_.queryOne(kReadState, {userId, conversationId});
     if (!row) return std::nullopt;
-    return ReadState{row->i64(0), row->i64(1), row->i64(2)};
+    return ReadState{row->i64(0), row->i64(1), row->i64(2), row->i64(3), row->i64(4), row->i64(5)};
 }
 
 std::optional<ReadState> ChatInboxRepository::markRead(std::int64_t userId,
@@ -104,6 +121,21 @@ std::vector<ConversationEntry> ChatInboxRepository::list(std::int64_t userId, st
 void ChatInboxRepository::catchUp(std::int64_t userId, std::string_view conversationId,
                                   std::int64_t seq) {
     db_.execute(kCatchUp, {seq, seq, userId, conversationId});
+}
+
+void ChatInboxRepository::catchUpAll(std::string_view users, std::string_view conversationId,
+                                     std::int64_t seq) {
+    db_.execute(kRecordGaps, {users, conversationId, seq, seq});
+    db_.execute(kCatchUpAll, {users, conversationId, seq, seq});
+}
+
+std::vector<std::int64_t> ChatInboxRepository::holdersAmong(std::string_view users,
+                                                            std::string_view conversationId) {
+    std::vector<std::int64_t> found;
+    for (const Row& row : db_.query(kHoldersAmong, {users, conversationId})) {
+        found.push_back(row.i64(0));
+    }
+    return found;
 }
 
 std::vector<std::int64_t> ChatInboxRepository::holders(std::string_view conversationId) {

@@ -31,7 +31,11 @@ struct ConversationEntry {
 struct ReadState {
     std::int64_t readSeq = 0;
     std::int64_t lastSeq = 0;
-    std::int64_t unread = 0;  // lastSeq - readSeq less the chats deleted in between
+    std::int64_t unread = 0;    // lastSeq - readSeq less the chats deleted in between
+    std::int64_t firstSeq = 1;  // the first seq delivered to the line's owner
+    // (gapFrom, gapTo]: sent while the owner was out of the group (the last absence).
+    std::int64_t gapFrom = 0;
+    std::int64_t gapTo = 0;
 };
 
 // Per user and conversation: the newest seq delivered, the seq read, the last message.
@@ -59,7 +63,9 @@ class ChatInboxRepository {
     std::optional<ReadState> markRead(std::int64_t userId, std::string_view conversationId,
                                       std::int64_t seq);
 
-    // Most recently active first.
+    // Most recently active first. kListStatement is its SQL (user, limit, offset), for
+    // the test that proves it is read through an index in its order.
+    static const std::string_view kListStatement;
     std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t offset,
                                         std::int64_t limit);
 
@@ -67,6 +73,12 @@ class ChatInboxRepository {
     // who comes back to a group: what was sent while they were out never reached
     // them and is not unread. Under the user's feed counter lock, as deliver is.
     void catchUp(std::int64_t userId, std::string_view conversationId, std::int64_t seq);
+    // The same for every user of `users` (a recipientsJson array) who holds a line,
+    // ascending, in two statements: the seqs they missed, between their line's
+    // last_seq and `seq`, are recorded as the line's gap, then the line moves.
+    void catchUpAll(std::string_view users, std::string_view conversationId, std::int64_t seq);
+    // Those of `users` (a recipientsJson array) who hold a line, ascending; one statement.
+    std::vector<std::int64_t> holdersAmong(std::string_view users, std::string_view conversationId);
 
     // Who has a line of the conversation, ascending.
     std::vector<std::int64_t> holders(std::string_view conversationId);

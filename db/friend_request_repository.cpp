@@ -36,6 +36,8 @@ Param optionalText(const std::optional<std::string>& value) {
 
 }  // namespace
 
+const std::string_view FriendRequestRepository::kListStatement = kList;
+
 std::optional<RequestState> FriendRequestRepository::state(std::int64_t requesterId,
                                                            std::int64_t targetId) {
     const auto row = db_.queryOne(kState, {requesterId, targetId});

@@ -37,7 +37,9 @@ class FriendRequestRepository {
                 std::int64_t now);
     // Refuses whatever is pending between the two, either way (a block ends it).
     void refuseBetween(std::int64_t a, std::int64_t b, std::int64_t now);
-    // Both directions, newest first.
+    // Both directions, newest first. kListStatement is its SQL (user, window, user,
+    // window, count, offset), for the test that proves each half reads an index in order.
+    static const std::string_view kListStatement;
     std::vector<FriendRequestEntry> list(std::int64_t userId, std::int64_t offset,
                                          std::int64_t count);
 

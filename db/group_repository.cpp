@@ -1,6 +1,7 @@
 #include "db/group_repository.hpp"
 
 #include "db/chat_message.hpp"
+#include "db/json_ids.hpp"
 
 namespace mmx::db {
 namespace {
@@ -34,6 +35,21 @@ constexpr std::string_view kAddMember =
     "INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kRemoveMember =
     "DELETE FROM group_members WHERE group_id = ? AND user_id = ?";
+// The asked ids in their order, each with its membership (if any) and user (if any).
+constexpr std::string_view kCandidates =
+    "SELECT j.id, m.role, u.id IS NOT NULL"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
+    " LEFT JOIN group_members m ON m.group_id = ? AND m.user_id = j.id"
+    " LEFT JOIN users u ON u.id = j.id"
+    " ORDER BY j.ord";
+// Ascending, as a send to the group share-locks the member rows.
+constexpr std::string_view kAddMembers =
+    "INSERT INTO group_members (group_id, user_id, role, joined_at)"
+    " SELECT ?, j.id, ?, ?"
+    " FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) AS j ORDER BY j.id";
+constexpr std::string_view kRemoveMembers =
+    "DELETE m FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$')) AS j"
+    " JOIN group_members m ON m.group_id = ? AND m.user_id = j.id";
 constexpr std::string_view kSetRole =
     "UPDATE group_members SET role = ? WHERE group_id = ? AND user_id = ?";
 constexpr std::string_view kUpdateSettings =
@@ -157,6 +173,31 @@ void GroupRepository::addMember(std::int64_t groupId, std::int64_t userId, Group
 
 void GroupRepository::removeMember(std::int64_t groupId, std::int64_t userId) {
     db_.execute(kRemoveMember, {groupId, userId});
+}
+
+std::vector<Candidate> GroupRepository::candidates(std::int64_t groupId,
+                                                   const std::vector<std::int64_t>& ids) {
+    std::vector<Candidate> found;
+    if (ids.empty()) return found;
+    const std::string asked = idsJson(ids);
+    for (const Row& row : db_.query(kCandidates, {std::string_view(asked), groupId})) {
+        found.push_back(Candidate{
+            row.i64(0), row.isNull(1) ? GroupRole::None : roleFrom(row.str(1)), row.i64(2) == 1});
+    }
+    return found;
+}
+
+void GroupRepository::addMembers(std::int64_t groupId, const std::vector<std::int64_t>& ids,
+                                 GroupRole role, std::int64_t now) {
+    if (ids.empty()) return;
+    const std::string added = recipientsJson(ids);
+    db_.execute(kAddMembers, {groupId, groupRoleName(role), now, std::string_view(added)});
+}
+
+void GroupRepository::removeMembers(std::int64_t groupId, const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return;
+    const std::string removed = recipientsJson(ids);
+    db_.execute(kRemoveMembers, {std::string_view(removed), groupId});
 }
 
 void GroupRepository::setRole(std::int64_t groupId, std::int64_t userId, GroupRole role) {

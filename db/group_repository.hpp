@@ -58,6 +58,14 @@ struct PreviewMember {
 };
 
 // chat_groups, group_members, and users.site_role.
+// What one asked id is to a group: its role there (None when no member) and whether
+// such a user exists at all.
+struct Candidate {
+    std::int64_t userId = 0;
+    GroupRole role = GroupRole::None;
+    bool exists = false;
+};
+
 class GroupRepository {
   public:
     explicit GroupRepository(Connection& db) : db_(db) {}
@@ -85,6 +93,13 @@ class GroupRepository {
     std::int64_t memberCount(std::int64_t groupId);
     void addMember(std::int64_t groupId, std::int64_t userId, GroupRole role, std::int64_t now);
     void removeMember(std::int64_t groupId, std::int64_t userId);
+    // Set-based, one statement each however many ids: each of `ids` in the order
+    // given with its role and existence; the users of `ids` added (ascending, one
+    // joined_at); the memberships of `ids` removed (ascending).
+    std::vector<Candidate> candidates(std::int64_t groupId, const std::vector<std::int64_t>& ids);
+    void addMembers(std::int64_t groupId, const std::vector<std::int64_t>& ids, GroupRole role,
+                    std::int64_t now);
+    void removeMembers(std::int64_t groupId, const std::vector<std::int64_t>& ids);
     void setRole(std::int64_t groupId, std::int64_t userId, GroupRole role);
     // nullopt leaves a setting as it is.
     void updateSettings(std::int64_t groupId, std::int64_t userId,

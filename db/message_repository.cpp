@@ -26,13 +26,17 @@ constexpr std::string_view kMarkRecalled =
 // Walks the conversation's seq index backwards and probes, per message, whether
 // it reached the user; a user has at most one kind-1 feed row per message. The
 // index is named because on small tables the optimizer would rather scan the
-// user's whole feed, which grows without bound.
-constexpr std::string_view kHistory = "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
-                                      " FROM chat_messages m"
-                                      " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
-                                      "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
-                                      " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ?"
-                                      " ORDER BY m.seq DESC LIMIT ?";
+// user's whole feed, which grows without bound. The walk stops at the first seq
+// delivered to the user (a late joiner's page never probes the group's past) and
+// skips the seqs sent while they were last out of the group: two ranges of the index.
+constexpr std::string_view kHistory =
+    "SELECT STRAIGHT_JOIN " MMX_CHAT_MESSAGE_COLUMNS
+    " FROM chat_messages m"
+    " JOIN chat_feed f FORCE INDEX (ix_chat_feed_message)"
+    "   ON f.message_id = m.id AND f.user_id = ? AND f.kind = 1"
+    " WHERE m.conversation_id = ? AND m.seq < ? AND m.seq <= ? AND m.seq >= ?"
+    "   AND (m.seq <= ? OR m.seq > ?)"
+    " ORDER BY m.seq DESC LIMIT ?";
 constexpr std::string_view kByPicture =
     "SELECT " MMX_CHAT_MESSAGE_COLUMNS
     " FROM chat_messages m WHERE m.pic_id = ? ORDER BY m.id LIMIT ? OFFSET ?";
@@ -118,9 +122,10 @@ void MessageRepository::markRecalled(std::int64_t messageId, std::int64_t byUser
 
 std::vector<ChatMessage> MessageRepository::history(std::int64_t userId,
                                                     std::string_view conversationId,
-                                                    std::int64_t beforeSeq, std::int64_t upToSeq,
+                                                    std::int64_t beforeSeq, const SeqBounds& bounds,
                                                     std::int64_t limit) {
-    return all(db_.query(kHistory, {userId, conversationId, beforeSeq, upToSeq, limit}));
+    return all(db_.query(kHistory, {userId, conversationId, beforeSeq, bounds.upTo, bounds.from,
+                                    bounds.gapFrom, bounds.gapTo, limit}));
 }
 
 std::vector<ChatMessage> MessageRepository::byPicture(std::int64_t picId, bool everything,

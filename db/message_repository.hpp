@@ -48,10 +48,18 @@ class MessageRepository {
     // The message keeps its place and loses its content.
     void markRecalled(std::int64_t messageId, std::int64_t byUserId, std::int64_t at);
 
-    // Messages of a conversation that reached `userId`, seq < beforeSeq and
-    // <= upToSeq (the newest delivered to them), newest first.
+    // Where a reader's messages of a conversation can be: from the first delivered to
+    // them up to the newest, less (gapFrom, gapTo], sent while they were out.
+    struct SeqBounds {
+        std::int64_t from = 1;
+        std::int64_t upTo = 0;
+        std::int64_t gapFrom = 0;
+        std::int64_t gapTo = 0;
+    };
+    // Messages of a conversation that reached `userId`, seq < beforeSeq and within
+    // `bounds`, newest first.
     std::vector<ChatMessage> history(std::int64_t userId, std::string_view conversationId,
-                                     std::int64_t beforeSeq, std::int64_t upToSeq,
+                                     std::int64_t beforeSeq, const SeqBounds& bounds,
                                      std::int64_t limit);
 
     // The chats on a picture, oldest first: all of them for its owner, else those

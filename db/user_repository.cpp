@@ -1,6 +1,7 @@
 #include "db/user_repository.hpp"
 
 #include "core/mcode.hpp"
+#include "core/pinyin.hpp"
 
 namespace mmx::db {
 namespace {
@@ -12,8 +13,8 @@ constexpr Idempotent kFindCredentialsById{"SELECT id, password_hash FROM users W
 constexpr Idempotent kFindIdByMobile{"SELECT id FROM users WHERE mobile = ?"};
 constexpr Idempotent kFindProfile{"SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?"};
 constexpr std::string_view kCreate =
-    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at,"
+    " name_sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kSetQcodeUrl =
     "UPDATE users SET qcode_url = ? WHERE id = ? AND qcode_url IS NULL";
 // NULL leaves a column as it is: one statement serves every combination of fields sent.
@@ -27,7 +28,8 @@ constexpr std::string_view kUpdateProfile =
     " occupation = COALESCE(?, occupation), role = COALESCE(?, role),"
     " degrees = COALESCE(?, degrees), school = COALESCE(?, school),"
     " nick_name = COALESCE(?, nick_name), signature = COALESCE(?, signature),"
-    " user_photo = COALESCE(?, user_photo), updated_at = ? WHERE id = ?";
+    " user_photo = COALESCE(?, user_photo), name_sort_key = COALESCE(?, name_sort_key),"
+    " updated_at = ? WHERE id = ?";
 constexpr std::string_view kCityName = "SELECT name FROM city WHERE id = ?";
 constexpr std::string_view kSetPasswordHash =
     "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
@@ -84,12 +86,13 @@ std::int64_t UserRepository::create(std::string_view mobile, std::string_view pa
     // A new account is shown by its masked number until its owner picks a nickname.
     const std::string nickName =
         std::string(mobile.substr(0, 3)) + "****" + std::string(mobile.substr(mobile.size() - 4));
+    const std::string nameKey = friendListKey(nickName);
     for (int attempt = 1;; ++attempt) {
         const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
         try {
-            const auto result =
-                db_.execute(kCreate, {mobile, passwordHash, std::string_view(nickName),
-                                      std::string_view(mcode), now, now});
+            const auto result = db_.execute(
+                kCreate, {mobile, passwordHash, std::string_view(nickName), std::string_view(mcode),
+                          now, now, std::string_view(nameKey)});
             return static_cast<std::int64_t>(result.insertId);
         } catch (const DuplicateKey& error) {
             if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
@@ -101,12 +104,32 @@ bool UserRepository::setQcodeUrl(std::int64_t userId, std::string_view url) {
     return db_.execute(kSetQcodeUrl, {url, userId}).affectedRows > 0;
 }
 
-void UserRepository::updateProfile(std::int64_t userId, const ProfileValues& c, std::int64_t now) {
-    db_.execute(kUpdateProfile,
-                {optional(c[0]), optional(c[1]), optional(c[2]), optional(c[3]), optional(c[4]),
-                 optional(c[4]), optional(c[4]), optional(c[5]), optional(c[6]), optional(c[7]),
-                 optional(c[8]), optional(c[9]), optional(c[10]), optional(c[11]), optional(c[12]),
-                 optional(c[13]), optional(c[14]), now, userId});
+std::optional<std::string> UserRepository::updateProfile(std::int64_t userId,
+                                                         const ProfileValues& c, std::int64_t now) {
+    const auto& nickName = c[static_cast<std::size_t>(ProfileField::NickName)];
+    const std::optional<std::string> nameKey =
+        nickName ? std::optional<std::string>(friendListKey(*nickName)) : std::nullopt;
+    db_.execute(kUpdateProfile, {optional(c[0]),
+                                 optional(c[1]),
+                                 optional(c[2]),
+                                 optional(c[3]),
+                                 optional(c[4]),
+                                 optional(c[4]),
+                                 optional(c[4]),
+                                 optional(c[5]),
+                                 optional(c[6]),
+                                 optional(c[7]),
+                                 optional(c[8]),
+                                 optional(c[9]),
+                                 optional(c[10]),
+                                 optional(c[11]),
+                                 optional(c[12]),
+                                 optional(c[13]),
+                                 optional(c[14]),
+                                 optional(nameKey),
+                                 now,
+                                 userId});
+    return nameKey;
 }
 
 std::optional<std::string> UserRepository::cityName(std::int64_t cityId) {

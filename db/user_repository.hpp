@@ -78,8 +78,10 @@ class UserRepository {
     // Only while the user has none; false when another request made one first.
     bool setQcodeUrl(std::int64_t userId, std::string_view url);
     // A City change also sets city_id: the city of that name among the app's cities, or
-    // none when the name is not one of them.
-    void updateProfile(std::int64_t userId, const ProfileValues& changes, std::int64_t now);
+    // none when the name is not one of them. A NickName change also stores the name's
+    // A-Z list key (core/pinyin's friendListKey), which it returns (nullopt: unchanged).
+    std::optional<std::string> updateProfile(std::int64_t userId, const ProfileValues& changes,
+                                             std::int64_t now);
     // The name of one of the app's cities; nullopt for an unknown id.
     std::optional<std::string> cityName(std::int64_t cityId);
     void setPasswordHash(std::int64_t userId, std::string_view passwordHash, std::int64_t now);

@@ -27,16 +27,14 @@ void reopenGroupChat(Services& services, std::int64_t groupId, std::vector<std::
     // A plain read is enough: a line of this conversation appears only through a
     // send to the group (they were no member, and the send waits on the member
     // rows just written) and goes only with the group (which waits on its row).
-    std::sort(added.begin(), added.end());
-    std::vector<std::int64_t> returning;
-    for (const std::int64_t userId : added) {
-        if (inbox.readState(userId, conversationId)) returning.push_back(userId);
-    }
+    if (added.empty()) return;
+    const auto returning = inbox.holdersAmong(db::recipientsJson(std::move(added)), conversationId);
     if (returning.empty()) return;
     const auto lastSeq = db::MessageRepository(services.db).lockConversation(conversationId);
     if (!lastSeq) return;
-    db::ChatFeedRepository(services.db).lockCounters(db::recipientsJson(returning));
-    for (const std::int64_t userId : returning) inbox.catchUp(userId, conversationId, *lastSeq);
+    const std::string users = db::recipientsJson(returning);
+    db::ChatFeedRepository(services.db).lockCounters(users);
+    inbox.catchUpAll(users, conversationId, *lastSeq);
 }
 
 }  // namespace mmx::services

@@ -30,8 +30,10 @@ HistoryPage history(Services& services, std::int64_t readerId, std::string_view 
     const auto state = db::ChatInboxRepository(services.db).readState(readerId, conversationId);
     if (!state) throw ApiError(ErrorCode::NotFound, "会话不存在");
     HistoryPage page;
-    page.messages = db::MessageRepository(services.db)
-                        .history(readerId, conversationId, beforeSeq, state->lastSeq, count + 1);
+    page.messages =
+        db::MessageRepository(services.db)
+            .history(readerId, conversationId, beforeSeq,
+                     {state->firstSeq, state->lastSeq, state->gapFrom, state->gapTo}, count + 1);
     page.hasMore = trimToPage(page.messages, count);
     return page;
 }

@@ -13,33 +13,30 @@ namespace {
     throw ApiError(ErrorCode::NotFound, "对方不是你的好友");
 }
 
-// The name the list shows: the remark when there is one, else the nickname.
-const std::string& shownName(const db::FriendEntry& entry) {
-    return entry.remark && !entry.remark->empty() ? *entry.remark : entry.card.nickName;
-}
-
-struct Listed {
-    char initial;
-    std::string key;
-    const db::FriendEntry* entry;
-};
-
-// Letters A-Z in order, then '#'.
-int groupRank(char initial) {
-    return initial == '#' ? 26 : initial - 'A';
-}
-
 }  // namespace
 
 void unfriend(Services& services, std::int64_t me, std::int64_t other) {
-    if (!db::FriendRepository(services.db).unfriend(me, other)) throwNotAFriend();
+    db::FriendRepository friends(services.db);
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        // The users' rows first, as befriend and block take them: the counts change too.
+        friends.lockPair(me, other);
+        if (!friends.unfriend(me, other)) throwNotAFriend();
+        transaction.commit();
+    });
 }
 
 void setFriendRemark(Services& services, std::int64_t me, std::int64_t other,
                      const std::optional<std::string>& remark) {
+    const bool shown = remark && !remark->empty();
+    // Transliterated before the transaction: no CPU work while the rows are locked.
+    const std::string remarkKey = shown ? friendListKey(*remark) : std::string();
     db::FriendRepository friends(services.db);
-    if (!friends.areFriends(me, other)) throwNotAFriend();
-    friends.setRemark(me, other, remark);
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        if (!friends.areFriends(me, other)) throwNotAFriend();
+        const std::string key = shown ? remarkKey : friends.nameKeyForShare(other);
+        friends.setRemark(me, other, remark, key);
+        transaction.commit();
+    });
 }
 
 std::vector<FriendProfile> readFriends(Services& services, std::int64_t me,
@@ -55,25 +52,14 @@ std::vector<FriendProfile> readFriends(Services& services, std::int64_t me,
 
 FriendPage friendsAtoZ(Services& services, std::int64_t me, std::int64_t offset,
                        std::int64_t count) {
-    const auto entries = db::FriendRepository(services.db).listFriends(me);
-    std::vector<Listed> listed;
-    listed.reserve(entries.size());
-    for (const auto& entry : entries) {
-        const std::string& name = shownName(entry);
-        listed.push_back(Listed{pinyinInitial(name), pinyinSortKey(name), &entry});
-    }
-    std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) {
-        if (a.initial != b.initial) return groupRank(a.initial) < groupRank(b.initial);
-        if (a.key != b.key) return a.key < b.key;
-        return a.entry->card.id < b.entry->card.id;
-    });
-
-    const std::size_t first = std::min(listed.size(), static_cast<std::size_t>(offset));
-    const std::size_t end = std::min(listed.size(), first + static_cast<std::size_t>(count));
+    // The keys were stored when the names changed (core/pinyin's friendListKey of the
+    // remark, else the nickname): the page is read in order, nothing transliterated.
+    db::FriendRepository friends(services.db);
     FriendPage page;
-    page.total = static_cast<std::int64_t>(entries.size());
-    for (std::size_t i = first; i < end; ++i) {
-        page.friends.push_back(ListedFriend{listed[i].initial, *listed[i].entry});
+    page.total = friends.storedFriendCount(me);
+    for (auto& entry : friends.listFriendsPage(me, offset, count)) {
+        const char initial = friendListInitial(entry.sortKey);
+        page.friends.push_back(ListedFriend{initial, std::move(entry)});
     }
     return page;
 }

@@ -41,13 +41,13 @@ AddedMembers addGroupMembers(Services& services, std::int64_t actor, std::int64_
         const db::GroupRecord group = requireGroup(groups, groupId, true);
         requireAllowed(actorIn(groups, groupId, actor), GroupAction::AddMembers,
                        "只有群主、群管理员或站点管理人员可以添加成员");
-        for (const std::int64_t id : ids) {
-            if (groups.roleOf(groupId, id) != GroupRole::None) {
-                result.alreadyMembers.push_back(id);
-            } else if (!groups.userExists(id)) {
-                result.unknown.push_back(id);
+        for (const db::Candidate& candidate : groups.candidates(groupId, ids)) {
+            if (candidate.role != GroupRole::None) {
+                result.alreadyMembers.push_back(candidate.userId);
+            } else if (!candidate.exists) {
+                result.unknown.push_back(candidate.userId);
             } else {
-                result.added.push_back(id);
+                result.added.push_back(candidate.userId);
             }
         }
         const std::int64_t memberCount = groups.memberCount(groupId);
@@ -58,9 +58,7 @@ AddedMembers addGroupMembers(Services& services, std::int64_t actor, std::int64_
                                std::to_string(memberCount) + "人");
         }
         const std::int64_t now = nowMs();
-        for (const std::int64_t id : result.added) {
-            groups.addMember(groupId, id, GroupRole::Member, now);
-        }
+        groups.addMembers(groupId, result.added, GroupRole::Member, now);
         // Someone coming back kept the group's chat line; what was sent while they
         // were out is not theirs to read (lock order: group row, members, then the
         // conversation, counters and lines).
@@ -79,8 +77,9 @@ RemovedMembers removeGroupMembers(Services& services, std::int64_t actor, std::i
         requireGroup(groups, groupId, true);
         const GroupActor who = actorIn(groups, groupId, actor);
         requireAllowed(who, GroupAction::RemoveMember, "无权移除群成员", GroupRole::Member);
-        for (const std::int64_t id : ids) {
-            const GroupRole target = groups.roleOf(groupId, id);
+        for (const db::Candidate& candidate : groups.candidates(groupId, ids)) {
+            const std::int64_t id = candidate.userId;
+            const GroupRole target = candidate.role;
             if (target == GroupRole::None) {
                 result.notMembers.push_back(id);
                 continue;
@@ -93,7 +92,7 @@ RemovedMembers removeGroupMembers(Services& services, std::int64_t actor, std::i
             }
             result.removed.push_back(id);
         }
-        for (const std::int64_t id : result.removed) groups.removeMember(groupId, id);
+        groups.removeMembers(groupId, result.removed);
         result.memberCount = groups.memberCount(groupId);
         transaction.commit();
         return result;

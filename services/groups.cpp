@@ -51,15 +51,13 @@ std::string randomBuiltInLogo(const Services& services) {
 // The users of `ids` that exist, added as plain members; the cap holds for the whole list.
 void addInitialMembers(db::GroupRepository& groups, CreatedGroup& created,
                        const std::vector<std::int64_t>& ids, std::int64_t cap, std::int64_t now) {
-    for (const std::int64_t id : ids) {
-        (groups.userExists(id) ? created.added : created.unknown).push_back(id);
+    for (const db::Candidate& candidate : groups.candidates(created.groupId, ids)) {
+        (candidate.exists ? created.added : created.unknown).push_back(candidate.userId);
     }
     if (!withinMemberCap(1, static_cast<std::int64_t>(created.added.size()), cap)) {
         throw ApiError(ErrorCode::Conflict, "群成员不能超过" + std::to_string(cap) + "人");
     }
-    for (const std::int64_t id : created.added) {
-        groups.addMember(created.groupId, id, GroupRole::Member, now);
-    }
+    groups.addMembers(created.groupId, created.added, GroupRole::Member, now);
 }
 
 }  // namespace

@@ -18,22 +18,11 @@ db::ChatPicture requirePicture(db::PictureRepository& pictures, std::int64_t pic
 }
 
 // Every user who received one of the chats gets a deletion entry for it, the way a
-// recall reaches them. The counters of all of them are locked first, ascending,
-// so the per-chat appends (overlapping sets) never lock out of order.
-void announceDeletions(Services& services, const std::vector<std::int64_t>& chatIds) {
+// recall reaches them: set-based, a fixed number of statements however many chats.
+void announceDeletions(Services& services, std::int64_t picId,
+                       const std::vector<std::int64_t>& chatIds) {
     if (chatIds.empty()) return;
-    db::ChatFeedRepository feed(services.db);
-    std::vector<std::pair<std::int64_t, std::string>> perChat;
-    std::vector<std::int64_t> everyone;
-    for (const std::int64_t chatId : chatIds) {
-        const auto receivers = feed.receivers(chatId);
-        everyone.insert(everyone.end(), receivers.begin(), receivers.end());
-        perChat.emplace_back(chatId, db::recipientsJson(receivers));
-    }
-    feed.lockCounters(db::recipientsJson(std::move(everyone)));
-    for (const auto& [chatId, receivers] : perChat) {
-        feed.append(receivers, chatId, db::FeedKind::Delete);
-    }
+    db::ChatFeedRepository(services.db).appendPictureDeletions(picId);
 }
 
 }  // namespace
@@ -75,7 +64,7 @@ std::int64_t deletePicture(Services& services, std::int64_t ownerId, std::int64_
         const auto picture = pictures.findForUpdate(picId);
         if (!picture) throw ApiError(ErrorCode::NotFound, "图片不存在");
         if (picture->ownerId != ownerId) throw ApiError(ErrorCode::Forbidden, "只能删除自己的图片");
-        announceDeletions(services, pictures.lockChats(picId));
+        announceDeletions(services, picId, pictures.lockChats(picId));
         const std::int64_t removed = pictures.removeWithChats(picId, nowMs());
         tx.commit();
         return removed;

@@ -7,6 +7,7 @@
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "db/friend_repository.hpp"
 #include "db/relation_repository.hpp"
 #include "db/upload_repository.hpp"
 #include "services/qr_cards.hpp"
@@ -60,7 +61,17 @@ void updateProfile(Services& services, std::int64_t me, db::ProfileValues change
         if (!name) throwBadParam("参数 cityId 不是已开通的城市");
         changes[static_cast<std::size_t>(db::ProfileField::City)] = std::move(name);
     }
-    users.updateProfile(me, changes, nowMs());
+    if (!changes[static_cast<std::size_t>(db::ProfileField::NickName)]) {
+        users.updateProfile(me, changes, nowMs());
+        return;
+    }
+    // A new nickname reorders the friend lists that show it: the user's row first,
+    // then the friendships, in one transaction (the order a remark change locks in).
+    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        const auto nameKey = users.updateProfile(me, changes, nowMs());
+        db::FriendRepository(services.db).followNickname(me, nameKey.value_or(std::string()));
+        transaction.commit();
+    });
 }
 
 std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage& image) {

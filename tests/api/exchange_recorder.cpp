@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <string>
 
 namespace mmx::apitest {
 namespace {
@@ -44,8 +46,12 @@ void recordExchange(const std::string& method, const std::string& url, const Res
     const std::filesystem::path dir = std::filesystem::path(var) / "recorded";
     std::error_code ignored;
     std::filesystem::create_directories(dir, ignored);
+    // A suite's threads record at once: one whole line per write, one writer at a time,
+    // or two answers run together on one line.
+    static std::mutex one;
+    const std::lock_guard<std::mutex> lock(one);
     std::ofstream out(dir / (std::to_string(::getpid()) + ".jsonl"), std::ios::app);
-    out << line.GetString() << '\n';
+    out << (std::string(line.GetString()) + '\n') << std::flush;
 }
 
 }  // namespace mmx::apitest

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 using mmx::pinyinInitial;
@@ -85,6 +86,27 @@ BOOST_AUTO_TEST_CASE(sort_keys_order_chinese_and_latin_names_together_by_pinyin)
     BOOST_CHECK_EQUAL_COLLECTIONS(names.begin(), names.end(), expected.begin(), expected.end());
     BOOST_CHECK_EQUAL(pinyinSortKey("沈阳"), "shen yang");
     BOOST_CHECK_EQUAL(pinyinSortKey("Émile"), "emile");
+}
+
+// The stored key must order exactly as the list did when it sorted in memory: by the
+// group (A-Z, then '#'), then by the sort key.
+BOOST_AUTO_TEST_CASE(stored_list_keys_order_names_as_group_then_sort_key) {
+    const std::vector<std::string> names = {
+        "张三",  "alice",  "沈阳", "Bob",  "李白", "zoe",   "阿里", "123", "😀笑", "",
+        "Émile", "ｚｅｄ", "吕布", "Иван", "_x",   "zhang", "张",   "a",   "A",   "#1"};
+    auto rank = [](char initial) { return initial == '#' ? 26 : initial - 'A'; };
+    for (const auto& a : names) {
+        for (const auto& b : names) {
+            BOOST_TEST_CONTEXT(a << " / " << b) {
+                const auto before = std::make_pair(rank(mmx::pinyinInitial(a)), pinyinSortKey(a)) <
+                                    std::make_pair(rank(mmx::pinyinInitial(b)), pinyinSortKey(b));
+                BOOST_TEST((mmx::friendListKey(a) < mmx::friendListKey(b)) == before);
+            }
+        }
+        BOOST_TEST(mmx::friendListInitial(mmx::friendListKey(a)) == mmx::pinyinInitial(a));
+    }
+    BOOST_TEST(mmx::friendListKey("沈阳") == "Sshen yang");
+    BOOST_TEST(mmx::friendListKey("123").front() == '[');
 }
 
 BOOST_AUTO_TEST_SUITE_END()
