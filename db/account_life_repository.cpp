@@ -17,6 +17,12 @@ constexpr std::string_view kMobileOf =
 constexpr std::string_view kOwnsGroup = "SELECT 1 FROM chat_groups WHERE owner_id = ? LIMIT 1";
 
 // Closing, one statement per table the account appears in.
+// Each former friend's stored friend count is recounted without the closing account
+// (recounted, as every friendship change does, never decremented).
+constexpr std::string_view kRecountFormerFriends =
+    "UPDATE users u SET u.friend_count ="
+    " (SELECT COUNT(*) FROM friendships f WHERE f.user_id = u.id AND f.friend_id <> ?)"
+    " WHERE u.id IN (SELECT user_id FROM friendships WHERE friend_id = ?)";
 constexpr std::string_view kCloseFriendships =
     "DELETE FROM friendships WHERE user_id = ? OR friend_id = ?";
 constexpr std::string_view kCloseRequests =
@@ -35,7 +41,8 @@ constexpr std::string_view kCloseUser =
     " country = NULL, province = NULL, city = NULL, city_id = NULL, district = NULL,"
     " street = NULL, company = NULL, occupation = NULL, role = NULL, degrees = NULL,"
     " school = NULL, qcode_url = NULL, last_dev = NULL, friend_policy = 3,"
-    " findable_by_mobile = 0, site_role = NULL, closed_at = ?, updated_at = ? WHERE id = ?";
+    " findable_by_mobile = 0, site_role = NULL, friend_count = 0, closed_at = ?, updated_at = ? "
+    "WHERE id = ?";
 
 }  // namespace
 
@@ -74,6 +81,7 @@ bool AccountLifeRepository::ownsGroup(std::int64_t userId) {
 }
 
 void AccountLifeRepository::close(std::int64_t userId, std::int64_t now) {
+    db_.execute(kRecountFormerFriends, {userId, userId});
     db_.execute(kCloseFriendships, {userId, userId});
     db_.execute(kCloseRequests, {userId, userId});
     db_.execute(kCloseBlocks, {userId, userId});

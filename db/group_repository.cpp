@@ -35,12 +35,13 @@ constexpr std::string_view kAddMember =
     "INSERT INTO group_members (group_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)";
 constexpr std::string_view kRemoveMember =
     "DELETE FROM group_members WHERE group_id = ? AND user_id = ?";
-// The asked ids in their order, each with its membership (if any) and user (if any).
+// The asked ids in their order, each with its membership (if any) and user (if any; a
+// closed account is no one to add).
 constexpr std::string_view kCandidates =
     "SELECT j.id, m.role, u.id IS NOT NULL"
     " FROM JSON_TABLE(?, '$[*]' COLUMNS (ord FOR ORDINALITY, id BIGINT UNSIGNED PATH '$')) AS j"
     " LEFT JOIN group_members m ON m.group_id = ? AND m.user_id = j.id"
-    " LEFT JOIN users u ON u.id = j.id"
+    " LEFT JOIN users u ON u.id = j.id AND u.closed_at IS NULL"
     " ORDER BY j.ord";
 // Ascending, as a send to the group share-locks the member rows.
 constexpr std::string_view kAddMembers =

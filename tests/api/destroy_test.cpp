@@ -34,7 +34,7 @@ std::string wrongCode(std::string code) {
     return code;
 }
 
-// The friend ids friend!list shows `u`, over every initial.
+// The friend ids friend!list shows `u`, over every initial; its total counts just those.
 std::set<std::string> listedFriends(const api::TestUser& u) {
     const api::Response r = call(u, "/user/friend!list", {{"count", "100"}});
     MMX_REQUIRE_OK(r);
@@ -44,6 +44,9 @@ std::set<std::string> listedFriends(const api::TestUser& u) {
     for (auto it = groups->MemberBegin(); it != groups->MemberEnd(); ++it) {
         for (const auto& f : it->value.GetArray()) ids.insert(field(f, "frdID"));
     }
+    const rapidjson::Value* total = r.data("total_num");
+    BOOST_REQUIRE(total != nullptr && total->IsInt64());
+    BOOST_CHECK_EQUAL(total->GetInt64(), static_cast<std::int64_t>(ids.size()));
     return ids;
 }
 
