@@ -300,7 +300,18 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
         if (wantRows) result.rows.emplace_back(std::move(row));
         MMX_DB_FAILPOINT(afterFetchingRow);
     }
-    if (status == 1) fail(mysql_stmt_errno(stmt), mysql_stmt_error(stmt));
+    if (status == 1) {
+        unsigned number = mysql_stmt_errno(stmt);
+        std::string message = mysql_stmt_error(stmt);
+        // A locking read that waits sends its error after the result's metadata: the
+        // client library may leave it on the connection rather than the statement, and a
+        // deadlock must still be known as one (and retried).
+        if (number == 0) {
+            number = mysql_errno(mysql_);
+            message = mysql_error(mysql_);
+        }
+        fail(number, message);
+    }
     return result;
 }
 
