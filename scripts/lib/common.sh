@@ -22,6 +22,9 @@ MMX_PACKAGES=(
   # that bundles npm (NodeSource's) stands for Debian's npm package.
   nodejs "npm|nodejs"
   clang libclang-rt-14-dev
+  # The staff console's end-to-end test drives Debian's headless Chromium through
+  # playwright-core (console/e2e), which downloads no browser of its own.
+  chromium
 )
 
 step() { printf '==> %s\n' "$*"; }
