@@ -23,8 +23,9 @@ MMX_PACKAGES=(
   nodejs "npm|nodejs"
   clang libclang-rt-14-dev
   # The staff console's end-to-end test drives Debian's headless Chromium through
-  # playwright-core (console/e2e), which downloads no browser of its own.
-  chromium
+  # playwright-core (console/e2e), which downloads no browser of its own; a Chinese font
+  # so its screenshots show the console's text.
+  chromium fonts-wqy-microhei
 )
 
 step() { printf '==> %s\n' "$*"; }
