@@ -161,8 +161,8 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   await page.getByLabel('商店ID').fill(sid);
   await page.getByLabel('商店ID').press('Enter');
   await page.getByRole('button', { name: '新增商品' }).click();
-  await dialog(page).getByLabel('商品名').fill(names.goods);
-  await dialog(page).getByLabel('价格（分）', { exact: true }).fill('1999');
+  await dialog(page).getByLabel('商品描述').fill(names.goods);
+  await dialog(page).getByLabel(/^价格（分）/).fill('1999');
   await dialog(page).locator('input[type=file][name="picList"]').setInputFiles({
     name: 'goods.png',
     mimeType: 'image/png',
@@ -212,8 +212,8 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   await page.getByPlaceholder('操作人ID').fill(String(deputy.userId));
   await page.getByRole('button', { name: '筛选' }).click();
   const audit = page.locator('section[data-page="审计日志"] tbody');
-  for (const object of ['city', 'category', 'shop', 'goods', 'activity']) {
-    await audit.getByRole('row').filter({ hasText: new RegExp(`\\b${object}\\b`) }).first().waitFor();
+  for (const action of ['city.add', 'category.add', 'shop.add', 'goods.add', 'activity.add']) {
+    await audit.getByRole('row').filter({ hasText: action }).first().waitFor();
   }
   await shot(page, '11-audit');
 

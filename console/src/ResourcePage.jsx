@@ -8,17 +8,18 @@ import { Confirm, Field, Notice, Pager, PictureField } from './ui.jsx';
 
 const PAGE_SIZE = 20;
 
-// A category list is a tree (each top-level category with its `child` list): the table
-// shows it flat, each child after its parent.
+// A category list comes flat (each top-level category followed by its children, which
+// name their parentId) or as a tree (a `child` list under each): the table shows it
+// flat, each child with its parent's name.
 function flatten(rows) {
   const flat = [];
   for (const row of rows) {
     flat.push(row);
-    for (const child of row.child || row.children || []) {
-      flat.push({ ...child, parentId: child.parentId ?? idOf(row), parentName: row.name });
-    }
+    const nested = Array.isArray(row.child) ? row.child : Array.isArray(row.children) ? row.children : [];
+    for (const child of nested) flat.push({ ...child, parentId: child.parentId ?? idOf(row) });
   }
-  return flat;
+  const names = new Map(flat.map((row) => [String(idOf(row)), row.name]));
+  return flat.map((row) => (row.parentId ? { ...row, parentName: names.get(String(row.parentId)) ?? row.parentId } : row));
 }
 
 function useOptions(fields) {
@@ -68,9 +69,9 @@ function initialValues(def, row, scope) {
   return values;
 }
 
-function paramsOf(def, values) {
+function paramsOf(fields, values) {
   const params = {};
-  for (const field of def.fields) {
+  for (const field of fields) {
     const value = values[field.name];
     if (field.type === 'pictures') {
       params[field.name] = picturesOf(value);
@@ -91,11 +92,14 @@ function paramsOf(def, values) {
   return params;
 }
 
-function Cell({ column, row }) {
-  const value = row[column.name];
+function Cell({ column, row, idParam }) {
+  const value = column.name === 'id' ? idOf(row, idParam) : row[column.name];
   if (column.type === 'picture') {
     const first = picturesOf(value)[0];
     return first ? <img class="cell-picture" src={first} alt="" /> : null;
+  }
+  if (column.type === 'option') {
+    return column.options.find((o) => o.value === String(value))?.label ?? cellText(value);
   }
   return cellText(value);
 }
@@ -119,6 +123,13 @@ export function ResourcePage({ def, role }) {
     const params = { offset, count: PAGE_SIZE };
     if (def.search && query) params[def.search.name] = query;
     if (def.scope && scope) params[def.scope.name] = scope;
+    if (def.scope && !scope) {
+      setRows([]);
+      setTotal(0);
+      setError('');
+      setLoaded(true);
+      return undefined;
+    }
     setLoaded(false);
     call(`${def.route}!list`, params)
       .then(({ data }) => {
@@ -221,6 +232,7 @@ export function ResourcePage({ def, role }) {
         )}
       </form>
       <Notice error={error} message={message} />
+      {def.scope && !scope && <p class="hint">请先输入{def.scope.label}</p>}
       <table class="grid" data-loaded={loaded ? 'yes' : 'no'}>
         <thead>
           <tr>
@@ -235,7 +247,7 @@ export function ResourcePage({ def, role }) {
             <tr key={idOf(row, def.idParam)}>
               {def.columns.map((c) => (
                 <td key={c.name}>
-                  <Cell column={c} row={row} />
+                  <Cell column={c} row={row} idParam={def.idParam} />
                 </td>
               ))}
               <td class="row-actions">
@@ -294,6 +306,7 @@ export function ResourcePage({ def, role }) {
 }
 
 function Editor({ def, row, scope, onDone, onCancel }) {
+  const fields = def.fields.filter((f) => !(row && f.createOnly));
   const [values, setValues] = useState(() => initialValues(def, row, scope));
   const [errors, setErrors] = useState({});
   const [formError, setFormError] = useState('');
@@ -307,7 +320,7 @@ function Editor({ def, row, scope, onDone, onCancel }) {
 
   function checkLocally() {
     const found = {};
-    for (const field of def.fields) {
+    for (const field of fields) {
       const value = values[field.name];
       const empty = Array.isArray(value) ? value.length === 0 : String(value ?? '').trim() === '';
       if (field.required && empty) found[field.name] = `请填写${field.label}`;
@@ -324,14 +337,14 @@ function Editor({ def, row, scope, onDone, onCancel }) {
     const local = checkLocally();
     setErrors(local);
     if (Object.keys(local).length) return;
-    const params = paramsOf(def, values);
+    const params = paramsOf(fields, values);
     if (row) params[def.idParam] = idOf(row, def.idParam);
     setBusy(true);
     try {
       const { info } = await call(`${def.route}!${row ? 'update' : 'add'}`, params);
       onDone(info || '已保存');
     } catch (e) {
-      const field = e.code === 'BAD_PARAM' ? fieldOfError(e, def.fields) : null;
+      const field = e.code === 'BAD_PARAM' ? fieldOfError(e, fields) : null;
       if (field) setErrors({ [field]: e.info });
       else setFormError(e.info);
     } finally {
@@ -346,7 +359,7 @@ function Editor({ def, row, scope, onDone, onCancel }) {
           {row ? '编辑' : '新增'}
           {def.title}
         </h3>
-        {def.fields.map((field) =>
+        {fields.map((field) =>
           field.type === 'picture' || field.type === 'pictures' ? (
             <PictureField
               key={field.name}

@@ -119,7 +119,7 @@ export function UsersPage({ role, me }) {
   const [actionError, setActionError] = useState('');
   const [detail, setDetail] = useState(null);
   const [confirm, setConfirm] = useState(null);
-  const list = useList('/manager/user!search', { keyword, offset, count: PAGE_SIZE }, ['userList', 'list'], reload);
+  const list = useList('/manager/user!search', { q: keyword, offset, count: PAGE_SIZE }, ['userList'], reload);
 
   async function act(route, params, done) {
     setConfirm(null);
@@ -136,7 +136,7 @@ export function UsersPage({ role, me }) {
   async function open(row) {
     try {
       const { data } = await call('/manager/user!info', { userId: idOf(row) });
-      setDetail(objectOf(data, ['user', 'userVO', 'info']));
+      setDetail(objectOf(data, ['user']));
     } catch (e) {
       setActionError(e.info);
     }
@@ -170,6 +170,7 @@ export function UsersPage({ role, me }) {
           <tr>
             <th>ID</th>
             <th>手机号</th>
+            <th>用户名</th>
             <th>昵称</th>
             <th>角色</th>
             <th>状态</th>
@@ -183,7 +184,8 @@ export function UsersPage({ role, me }) {
             return (
               <tr key={id}>
                 <td>{id}</td>
-                <td>{row.phoneNumber || row.mobile}</td>
+                <td>{row.mobile || row.phoneNumber}</td>
+                <td>{row.userName}</td>
                 <td>{row.nickName}</td>
                 <td>{ROLE_NAMES[row.siteRole] || '—'}</td>
                 <td>{disabled ? '已禁用' : '正常'}</td>
@@ -215,7 +217,7 @@ export function UsersPage({ role, me }) {
                     <select
                       aria-label="设置角色"
                       value={row.siteRole || 'none'}
-                      onChange={(e) => act('/manager/user!setSiteRole', { userId: id, role: e.currentTarget.value }, '角色已更新')}
+                      onChange={(e) => act('/manager/user!setSiteRole', { userId: id, siteRole: e.currentTarget.value }, '角色已更新')}
                     >
                       <option value="none">普通用户</option>
                       {grantable.map((r) => (
@@ -307,8 +309,8 @@ export function AuditPage() {
         <tbody>
           {list.rows.map((row) => (
             <tr key={idOf(row)} data-action={row.action}>
-              <td>{formatTime(row.createdAt ?? row.time ?? row.at)}</td>
-              <td>{cellText(row.staffName ?? row.staffId ?? row.actorId)}</td>
+              <td>{formatTime(row.time ?? row.createdAt)}</td>
+              <td>{cellText(row.staffName || row.staffId)}</td>
               <td>{row.action}</td>
               <td>
                 {row.objectType} {cellText(row.objectId)}
