@@ -4,6 +4,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
 
 namespace mmx {
 
@@ -42,12 +45,26 @@ class ApiError : public std::runtime_error {
     // How long the caller should wait before trying again (RATE_LIMITED), whole seconds.
     std::int64_t retryAfterSeconds() const { return retryAfterSeconds_; }
 
+    // Details the answer carries in `data` (the counts behind a CONFLICT, the parameter a
+    // BAD_PARAM is about), each a number or a text.
+    using Detail = std::pair<std::string, std::variant<std::int64_t, std::string>>;
+    ApiError& with(std::string key, std::int64_t value) {
+        details_.emplace_back(std::move(key), value);
+        return *this;
+    }
+    ApiError& with(std::string key, std::string value) {
+        details_.emplace_back(std::move(key), std::move(value));
+        return *this;
+    }
+    const std::vector<Detail>& details() const { return details_; }
+
   private:
     friend ApiError rateLimited(std::string info, std::int64_t retryAfterMs);
 
     ErrorCode code_;
     std::string info_;
     std::int64_t retryAfterSeconds_ = 1;
+    std::vector<Detail> details_;
 };
 
 // RATE_LIMITED, telling the caller to wait `retryAfterMs` (rounded up to whole seconds,

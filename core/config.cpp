@@ -42,6 +42,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readString(lookup, "MMX_RUN_DIR", c.runDir);
     readString(lookup, "MMX_SECRET", c.secret);
     readInt(lookup, "MMX_SESSION_TTL_DAYS", c.sessionTtlDays, 1, 365);
+    readInt(lookup, "MMX_STAFF_SESSION_HOURS", c.staffSessionHours, 1, 24 * 365);
     readInt(lookup, "MMX_HASH_CONCURRENCY", c.hashConcurrency, 0, 256);
     readString(lookup, "MMX_PASSWORD_HASH_COST", c.passwordHashCost);
     if (c.passwordHashCost != "interactive" && c.passwordHashCost != "minimal") {

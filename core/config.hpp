@@ -26,6 +26,9 @@ struct Config {
     // Secrets and sessions
     std::string secret;  // pepper for SMS code hashes
     int sessionTtlDays = 30;
+    // Site staff (owner, deputy, admin): a session lasts this long from its login, not
+    // sliding (MMX_STAFF_SESSION_HOURS).
+    int staffSessionHours = 12;
 
     // Password hashing: how many argon2id hashes may run at once across all workers.
     int hashConcurrency = 0;  // 0: one per core

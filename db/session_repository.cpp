@@ -10,9 +10,12 @@ constexpr std::string_view kReplace =
 constexpr std::string_view kFind =
     "SELECT token_hash, expires_at FROM sessions WHERE user_id = ? AND client = ?";
 constexpr std::string_view kFindWithActor =
-    "SELECT sessions.token_hash, sessions.expires_at, " MMX_USER_PROFILE_COLUMNS
+    "SELECT sessions.token_hash, sessions.expires_at, sessions.created_at,"
+    " users.site_role IS NOT NULL, users.disabled_at IS NOT NULL, " MMX_USER_PROFILE_COLUMNS
     " FROM sessions JOIN users ON users.id = sessions.user_id"
     " WHERE sessions.user_id = ? AND sessions.client = ?";
+constexpr std::string_view kAccountState =
+    "SELECT site_role IS NOT NULL, disabled_at IS NOT NULL FROM users WHERE id = ?";
 constexpr std::string_view kExtend =
     "UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?";
 constexpr std::string_view kRememberClient =
@@ -41,7 +44,15 @@ std::optional<SessionWithActor> SessionRepository::findWithActor(std::int64_t us
                                                                  std::string_view client) {
     const auto row = db_.queryOne(kFindWithActor, {userId, client});
     if (!row) return std::nullopt;
-    return SessionWithActor{StoredSession{row->str(0), row->i64(1)}, profileFromRow(*row, 2)};
+    return SessionWithActor{StoredSession{row->str(0), row->i64(1)}, row->i64(2),
+                            AccountState{row->i64(3) != 0, row->i64(4) != 0},
+                            profileFromRow(*row, 5)};
+}
+
+std::optional<AccountState> SessionRepository::accountState(std::int64_t userId) {
+    const auto row = db_.queryOne(kAccountState, {userId});
+    if (!row) return std::nullopt;
+    return AccountState{row->i64(0) != 0, row->i64(1) != 0};
 }
 
 void SessionRepository::extend(std::int64_t userId, std::string_view client,

@@ -15,9 +15,17 @@ struct StoredSession {
     std::int64_t expiresAt = 0;
 };
 
+// What decides whether a user may hold a session, and for how long.
+struct AccountState {
+    bool staff = false;  // holds a site role: shorter sessions
+    bool disabled = false;
+};
+
 // A session and, read with it, the profile of the user it belongs to.
 struct SessionWithActor {
     StoredSession session;
+    std::int64_t createdAt = 0;
+    AccountState account;
     UserProfile actor;
 };
 
@@ -32,6 +40,7 @@ class SessionRepository {
     // The session check of every authenticated request: one round trip loads the
     // session and its user, whom most handlers need anyway.
     std::optional<SessionWithActor> findWithActor(std::int64_t userId, std::string_view client);
+    std::optional<AccountState> accountState(std::int64_t userId);
     void extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt);
     void revoke(std::int64_t userId, std::string_view client);
     void revokeAll(std::int64_t userId);

@@ -17,6 +17,13 @@ rapidjson::Value::MemberIterator findMember(rapidjson::Value& object, std::strin
     return object.FindMember(name);
 }
 
+rapidjson::Value parsedJson(std::string_view json, rapidjson::Document::AllocatorType& alloc) {
+    rapidjson::Document parsed(&alloc);
+    parsed.Parse(json.data(), json.size());
+    if (parsed.HasParseError()) return rapidjson::Value(rapidjson::kNullType);
+    return rapidjson::Value(std::move(parsed.Move()));
+}
+
 }  // namespace
 
 void JsonObject::add(std::string_view key, rapidjson::Value&& v) {
@@ -53,6 +60,11 @@ JsonObject& JsonObject::setNull(std::string_view key) {
     return *this;
 }
 
+JsonObject& JsonObject::setJson(std::string_view key, std::string_view json) {
+    add(key, parsedJson(json, alloc_));
+    return *this;
+}
+
 JsonObject JsonObject::object(std::string_view key) {
     add(key, rapidjson::Value(rapidjson::kObjectType));
     return JsonObject(findMember(value_, key)->value, alloc_);
@@ -70,6 +82,11 @@ JsonObject JsonArray::addObject() {
 
 JsonArray& JsonArray::add(std::string_view s) {
     value_.PushBack(text(s, alloc_), alloc_);
+    return *this;
+}
+
+JsonArray& JsonArray::addJson(std::string_view json) {
+    value_.PushBack(parsedJson(json, alloc_), alloc_);
     return *this;
 }
 
@@ -92,6 +109,13 @@ Response Response::failure(const ApiError& error) {
     Response response = failure(error.code(), error.info());
     if (error.code() == ErrorCode::RateLimited) {
         response.data().set("retryAfter", error.retryAfterSeconds());
+    }
+    for (const auto& [key, value] : error.details()) {
+        if (const auto* number = std::get_if<std::int64_t>(&value)) {
+            response.data().set(key, *number);
+        } else {
+            response.data().set(key, std::get<std::string>(value));
+        }
     }
     return response;
 }

@@ -28,6 +28,9 @@ class JsonObject {
     JsonObject& set(std::string_view key, double number);
     JsonObject& set(std::string_view key, bool flag);
     JsonObject& setNull(std::string_view key);
+    // A JSON text the server made itself (a row read as JSON_OBJECT), as a value;
+    // null when it does not parse.
+    JsonObject& setJson(std::string_view key, std::string_view json);
     JsonObject object(std::string_view key);
     class JsonArray array(std::string_view key);
 
@@ -46,6 +49,8 @@ class JsonArray {
     JsonObject addObject();
     JsonArray& add(std::string_view text);
     JsonArray& add(std::int64_t number);
+    // As JsonObject::setJson.
+    JsonArray& addJson(std::string_view json);
     std::size_t size() const { return value_.Size(); }
 
   private:

@@ -5,6 +5,7 @@
 #include "handlers/chat_picture.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/group.hpp"
+#include "handlers/manager.hpp"
 #include "handlers/setting.hpp"
 #include "handlers/shop.hpp"
 #include "handlers/system.hpp"
@@ -103,6 +104,41 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/shop/activity!byCity",                 GetOrPost, User,   bind(s, shop::activityByCity)});
     routes.add({"/shop/activity!info",                   GetOrPost, User,   bind(s, shop::activityInfo)});
     routes.add({"/shop/visit!mine",                      GetOrPost, User,   bind(s, shop::visitMine)});
+
+    // The manager side: site staff only (each handler checks the site role).
+    routes.add({"/manager/user!search",                   GetOrPost, User,   manager::bind(s, manager::userSearch)});
+    routes.add({"/manager/user!info",                     GetOrPost, User,   manager::bind(s, manager::userInfo)});
+    routes.add({"/manager/user!disable",                  Post,      User,   manager::bind(s, manager::userDisable)});
+    routes.add({"/manager/user!enable",                   Post,      User,   manager::bind(s, manager::userEnable)});
+    routes.add({"/manager/user!setSiteRole",              Post,      User,   manager::bind(s, manager::userSetSiteRole)});
+    routes.add({"/manager/city!list",                     GetOrPost, User,   manager::bind(s, manager::cityList)});
+    routes.add({"/manager/city!add",                      Post,      User,   manager::bind(s, manager::cityAdd)});
+    routes.add({"/manager/city!update",                   Post,      User,   manager::bind(s, manager::cityUpdate)});
+    routes.add({"/manager/city!delete",                   Post,      User,   manager::bind(s, manager::cityDelete)});
+    routes.add({"/manager/category!list",                 GetOrPost, User,   manager::bind(s, manager::categoryList)});
+    routes.add({"/manager/category!add",                  Post,      User,   manager::bind(s, manager::categoryAdd)});
+    routes.add({"/manager/category!update",               Post,      User,   manager::bind(s, manager::categoryUpdate)});
+    routes.add({"/manager/category!delete",               Post,      User,   manager::bind(s, manager::categoryDelete)});
+    routes.add({"/manager/shop!list",                     GetOrPost, User,   manager::bind(s, manager::shopList)});
+    routes.add({"/manager/shop!info",                     GetOrPost, User,   manager::bind(s, manager::shopInfo)});
+    routes.add({"/manager/shop!add",                      Post,      User,   manager::bind(s, manager::shopAdd)});
+    routes.add({"/manager/shop!update",                   Post,      User,   manager::bind(s, manager::shopUpdate)});
+    routes.add({"/manager/shop!delete",                   Post,      User,   manager::bind(s, manager::shopDelete)});
+    routes.add({"/manager/goods!list",                    GetOrPost, User,   manager::bind(s, manager::goodsList)});
+    routes.add({"/manager/goods!info",                    GetOrPost, User,   manager::bind(s, manager::goodsInfo)});
+    routes.add({"/manager/goods!add",                     Post,      User,   manager::bind(s, manager::goodsAdd)});
+    routes.add({"/manager/goods!update",                  Post,      User,   manager::bind(s, manager::goodsUpdate)});
+    routes.add({"/manager/goods!delete",                  Post,      User,   manager::bind(s, manager::goodsDelete)});
+    routes.add({"/manager/activity!list",                 GetOrPost, User,   manager::bind(s, manager::activityList)});
+    routes.add({"/manager/activity!add",                  Post,      User,   manager::bind(s, manager::activityAdd)});
+    routes.add({"/manager/activity!update",               Post,      User,   manager::bind(s, manager::activityUpdate)});
+    routes.add({"/manager/activity!delete",               Post,      User,   manager::bind(s, manager::activityDelete)});
+    routes.add({"/manager/media!upload",                  Post,      User,   manager::bind(s, manager::mediaUpload)});
+    routes.add({"/manager/group!list",                    GetOrPost, User,   manager::bind(s, manager::groupList)});
+    routes.add({"/manager/group!info",                    GetOrPost, User,   manager::bind(s, manager::groupInfo)});
+    routes.add({"/manager/group!delete",                  Post,      User,   manager::bind(s, manager::groupDelete)});
+    routes.add({"/manager/stats!overview",                GetOrPost, User,   manager::bind(s, manager::statsOverview)});
+    routes.add({"/manager/audit!list",                    GetOrPost, User,   manager::bind(s, manager::auditList)});
     // clang-format on
     return routes;
 }

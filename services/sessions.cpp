@@ -1,5 +1,7 @@
 #include "services/sessions.hpp"
 
+#include <algorithm>
+
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -15,6 +17,10 @@ std::int64_t ttlMs(const Services& services) {
     return static_cast<std::int64_t>(services.config.sessionTtlDays) * kDayMs;
 }
 
+std::int64_t staffTtlMs(const Services& services) {
+    return static_cast<std::int64_t>(services.config.staffSessionHours) * 60 * kMinuteMs;
+}
+
 }  // namespace
 
 Identity checkSession(Services& services, std::int64_t userId, std::string_view client,
@@ -25,11 +31,19 @@ Identity checkSession(Services& services, std::int64_t userId, std::string_view 
     if (!found || !constantTimeEquals(found->session.tokenHash, presented)) {
         throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     }
+    // Disabling ends the sessions; a login racing the disable must not outlive it.
+    if (found->account.disabled)
+        throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
     const std::int64_t now = nowMs();
     std::int64_t expiresAt = found->session.expiresAt;
+    // A staff session ends a fixed time after its login, also one opened before the
+    // role was granted.
+    if (found->account.staff) {
+        expiresAt = std::min(expiresAt, found->createdAt + staffTtlMs(services));
+    }
     if (expiresAt <= now) throw ApiError(ErrorCode::TokenExpired, "登录已过期，请重新登录");
 
-    if (now + ttlMs(services) - expiresAt >= kSlideEveryMs) {
+    if (!found->account.staff && now + ttlMs(services) - expiresAt >= kSlideEveryMs) {
         expiresAt = now + ttlMs(services);
         sessions.extend(userId, client, expiresAt);
     }
@@ -38,11 +52,16 @@ Identity checkSession(Services& services, std::int64_t userId, std::string_view 
 }
 
 Identity openSession(Services& services, std::int64_t userId, std::string_view client) {
+    db::SessionRepository sessions(services.db);
+    const auto account = sessions.accountState(userId);
+    if (account && account->disabled) {
+        throw ApiError(ErrorCode::Forbidden, "账号已被停用，请联系客服");
+    }
     const std::string token = newAccessToken();
     const std::int64_t now = nowMs();
-    const std::int64_t expiresAt = now + ttlMs(services);
-    db::SessionRepository(services.db)
-        .replace(userId, client, secretHash(token, services.config.secret), now, expiresAt);
+    const std::int64_t expiresAt =
+        now + (account && account->staff ? staffTtlMs(services) : ttlMs(services));
+    sessions.replace(userId, client, secretHash(token, services.config.secret), now, expiresAt);
     return Identity{userId, std::string(client), token, expiresAt, {}};
 }
 
