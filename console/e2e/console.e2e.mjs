@@ -217,6 +217,9 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   }
   await shot(page, '11-audit');
 
+  // The session lives in the tab, not in a cookie the browser would send by itself.
+  assert.deepEqual(await context.cookies(), []);
+
   // The remaining pages open and show their data.
   await openPage(page, 'users', '用户');
   await shot(page, '12-users');
