@@ -222,8 +222,15 @@ Connection::Result Connection::runOnce(std::string_view sql, const std::vector<P
         if (wantRows) result.rows.emplace_back(std::move(row));
     }
     if (status == 1) {
-        const unsigned number = mysql_stmt_errno(stmt);
-        const std::string message = mysql_stmt_error(stmt);
+        unsigned number = mysql_stmt_errno(stmt);
+        std::string message = mysql_stmt_error(stmt);
+        // A locking read that waits sends its error after the result's metadata: the
+        // client library may leave it on the connection rather than the statement, and a
+        // deadlock must still be known as one (and retried).
+        if (number == 0) {
+            number = mysql_errno(mysql_);
+            message = mysql_error(mysql_);
+        }
         mysql_stmt_free_result(stmt);
         fail(number, message);
     }

@@ -35,8 +35,10 @@ constexpr std::string_view kUserJson =
 constexpr std::string_view kLockUser =
     "SELECT u.site_role, u.disabled_at IS NOT NULL, " MMX_USER_JSON
     " FROM users u WHERE u.id = ? FOR UPDATE";
+// One row: every owner is locked while the count is made, before anything is sent back,
+// so that a lock conflict surfaces as the statement's own error (a deadlock is retried).
 constexpr std::string_view kLockOwners =
-    "SELECT id FROM users WHERE site_role = 'owner' FOR UPDATE";
+    "SELECT COUNT(*) FROM users WHERE site_role = 'owner' FOR UPDATE";
 constexpr std::string_view kSetSiteRole = "UPDATE users SET site_role = ? WHERE id = ?";
 constexpr std::string_view kSetDisabled = "UPDATE users SET disabled_at = ? WHERE id = ?";
 
@@ -152,7 +154,7 @@ std::optional<StaffTarget> ManagerRepository::lockUser(std::int64_t userId) {
 }
 
 std::int64_t ManagerRepository::lockOwners() {
-    return static_cast<std::int64_t>(db_.query(kLockOwners).size());
+    return db_.queryOne(kLockOwners)->i64(0);
 }
 
 void ManagerRepository::setSiteRole(std::int64_t userId, SiteRole role) {

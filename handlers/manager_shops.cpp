@@ -47,7 +47,7 @@ void readPlace(const Request& request, db::ShopFields& fields, bool required) {
     if (fields.longitude.has_value() != fields.latitude.has_value() ||
         (required && !fields.longitude)) {
         throwBadParam(std::string(fields.longitude ? "缺少参数 lat" : "缺少参数 long") +
-                      "（long 和 lat 必须一起传）");
+                      " （long 和 lat 必须一起传）");
     }
 }
 

@@ -362,8 +362,13 @@ StoredPicture uploadCatalogPicture(Services& services, const Staff& staff,
                                    const std::string& bytes) {
     if (bytes.size() > static_cast<std::size_t>(kPictureMaxBytes))
         throwBadParam("参数 file 图片不能大于3M");
-    const CleanedImage image =
-        requireCleanImage(services, bytes, "参数 file 图片只能是jpg、png、bmp、gif格式");
+    const CleanedImage image = [&] {
+        try {
+            return requireCleanImage(services, bytes, "图片只能是jpg、png、bmp、gif格式");
+        } catch (const ApiError& refused) {
+            throwBadParam("参数 file " + refused.info());
+        }
+    }();
     const std::string month = mediaMonthFolder(nowMs());
     const std::string name = "m" + std::to_string(staff.userId) + "_" + randomHex(12) + "." +
                              std::string(image.type.extension);
