@@ -344,7 +344,8 @@ function Editor({ def, row, scope, onDone, onCancel }) {
       const { info } = await call(`${def.route}!${row ? 'update' : 'add'}`, params);
       onDone(info || '已保存');
     } catch (e) {
-      const field = e.code === 'BAD_PARAM' ? fieldOfError(e, fields) : null;
+      // BAD_PARAM names its field; so does a CONFLICT over a taken name.
+      const field = e.code === 'BAD_PARAM' || e.data?.field ? fieldOfError(e, fields) : null;
       if (field) setErrors({ [field]: e.info });
       else setFormError(e.info);
     } finally {

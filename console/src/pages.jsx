@@ -110,6 +110,12 @@ export function OverviewPage() {
   );
 }
 
+// Staff are disabled, and their role changed, only by who may grant that role: a deputy
+// manages plain users and admins, an owner everyone.
+function mayManage(role, targetRole) {
+  return role === 'owner' || (role === 'deputy' && !['owner', 'deputy'].includes(targetRole));
+}
+
 export function UsersPage({ role, me }) {
   const [search, setSearch] = useState('');
   const [keyword, setKeyword] = useState('');
@@ -194,6 +200,7 @@ export function UsersPage({ role, me }) {
                     详情
                   </button>
                   {String(id) !== String(me) &&
+                    mayManage(role, row.siteRole) &&
                     (disabled ? (
                       <button type="button" class="link" onClick={() => act('/manager/user!enable', { userId: id }, '已启用')}>
                         启用
@@ -213,7 +220,7 @@ export function UsersPage({ role, me }) {
                         禁用
                       </button>
                     ))}
-                  {String(id) !== String(me) && (role === 'owner' || !['owner', 'deputy'].includes(row.siteRole)) && (
+                  {String(id) !== String(me) && mayManage(role, row.siteRole) && (
                     <select
                       aria-label="设置角色"
                       value={row.siteRole || 'none'}
