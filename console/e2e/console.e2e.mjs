@@ -40,8 +40,11 @@ async function openConsole() {
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
-      cspViolations.push(message.text());
+    // Pictures other suites filed under made-up foreign URLs are refused by the policy
+    // as they should be; anything else the policy refuses is the console's fault.
+    const text = message.text();
+    if (message.type() === 'error' && /Content Security Policy/i.test(text) && !/^Loading the image 'http:\/\/x\//.test(text)) {
+      cspViolations.push(text);
     }
   });
   page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -97,6 +100,16 @@ test('the console is served with a strict content security policy', async () => 
 test('a deputy creates a city, a category, a shop with two pictures, goods and an activity; the app lists the shop near it; the audit log lists each step', async () => {
   const deputy = await newStaff('deputy');
   const { context, page } = await openConsole();
+  try {
+    await deputyWalksThrough(page, context, deputy);
+  } catch (error) {
+    await shot(page, 'failure-deputy');
+    throw error;
+  }
+  await context.close();
+});
+
+async function deputyWalksThrough(page, context, deputy) {
   await shot(page, '01-login');
   await signIn(page, deputy);
   await page.locator('section[data-page="概览"] figure[data-chart="用户"]').waitFor();
@@ -110,7 +123,7 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   await shot(page, '03-city-field-error');
   await dialog(page).getByLabel('城市名称').fill(names.city);
   await save(page);
-  await page.getByRole('cell', { name: names.city, exact: true }).waitFor();
+  await findOnSomePage(page, names.city);
   await shot(page, '04-cities');
 
   // A top-level category with its picture, previewed once uploaded.
@@ -124,7 +137,7 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   });
   await dialog(page).locator('[data-field="pic"] img[data-testid="picture-preview"]').waitFor();
   await save(page);
-  await page.getByRole('cell', { name: names.category, exact: true }).waitFor();
+  await findOnSomePage(page, names.category);
   await shot(page, '05-categories');
 
   // A shop with two pictures; a latitude out of range is refused by the server and
@@ -225,8 +238,7 @@ test('a deputy creates a city, a category, a shop with two pictures, goods and a
   await shot(page, '12-users');
   await openPage(page, 'groups', '群组');
   await shot(page, '13-groups');
-  await context.close();
-});
+}
 
 test('an admin cannot open the users, cities or categories pages', async () => {
   const admin = await newStaff('admin');
@@ -259,6 +271,25 @@ test('no page broke the content security policy or threw', () => {
   assert.deepEqual(cspViolations, []);
   assert.deepEqual(pageErrors, []);
 });
+
+// Pages through the table (its pager) until a cell reads TEXT: lists that grow run to run
+// on the shared test stack (cities, categories) keep their newest rows on a later page.
+async function findOnSomePage(page, text) {
+  const cell = page.getByRole('cell', { name: text, exact: true });
+  const pager = page.getByTestId('pager');
+  // The form closes when the save is answered; the table then reloads.
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  for (let turn = 0; turn < 50; turn++) {
+    await page.locator('table[data-loaded="yes"]').waitFor();
+    if (await cell.count()) return;
+    const next = pager.getByRole('button', { name: '下一页' });
+    if (await next.isDisabled()) break;
+    const position = await pager.locator('span').innerText();
+    await next.click();
+    await pager.locator('span').filter({ hasNotText: position }).waitFor();
+  }
+  await cell.waitFor({ timeout: 1 });
+}
 
 // Waits until LOCATOR has EXPECTED elements, then checks it has no more.
 async function assertCount(locator, expected) {

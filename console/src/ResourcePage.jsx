@@ -22,6 +22,22 @@ function flatten(rows) {
   return flat.map((row) => (row.parentId ? { ...row, parentName: names.get(String(row.parentId)) ?? row.parentId } : row));
 }
 
+// The choices of a select (cities, categories): every page of their list, up to
+// OPTION_PAGES pages.
+const OPTION_PAGE = 100;
+const OPTION_PAGES = 20;
+
+async function loadAll(route, keys) {
+  const rows = [];
+  for (let page = 0; page < OPTION_PAGES; page++) {
+    const { data } = await call(route, { offset: page * OPTION_PAGE, count: OPTION_PAGE });
+    const batch = listOf(data, keys);
+    rows.push(...batch);
+    if (batch.length < OPTION_PAGE || rows.length >= totalOf(data, rows)) break;
+  }
+  return rows;
+}
+
 function useOptions(fields) {
   const [options, setOptions] = useState({});
   useEffect(() => {
@@ -29,9 +45,8 @@ function useOptions(fields) {
     for (const field of fields) {
       const from = field.optionsFrom;
       if (!from) continue;
-      call(from.route, { offset: 0, count: 100 })
-        .then(({ data }) => {
-          const rows = listOf(data, from.keys);
+      loadAll(from.route, from.keys)
+        .then((rows) => {
           const shown = from.topLevel ? rows.filter((r) => !r.parentId) : flatten(rows);
           const list = shown.map((r) => ({
             value: String(idOf(r)),
@@ -116,21 +131,25 @@ export function ResourcePage({ def, role }) {
   const [editing, setEditing] = useState(null);
   const [confirm, setConfirm] = useState(null);
   const [reload, setReload] = useState(0);
-  const [loaded, setLoaded] = useState(false);
+  // The query the rows on screen answer: the table says it is loaded only when they
+  // answer the current one, never in the frame between a page change and its fetch.
+  const [loadedFor, setLoadedFor] = useState(null);
+  const currentQuery = JSON.stringify([offset, query, scope, reload]);
+  const loaded = loadedFor === currentQuery;
 
   useEffect(() => {
     let live = true;
     const params = { offset, count: PAGE_SIZE };
     if (def.search && query) params[def.search.name] = query;
     if (def.scope && scope) params[def.scope.name] = scope;
+    const answering = JSON.stringify([offset, query, scope, reload]);
     if (def.scope && !scope) {
       setRows([]);
       setTotal(0);
       setError('');
-      setLoaded(true);
+      setLoadedFor(answering);
       return undefined;
     }
-    setLoaded(false);
     call(`${def.route}!list`, params)
       .then(({ data }) => {
         if (!live) return;
@@ -141,7 +160,7 @@ export function ResourcePage({ def, role }) {
         setError('');
       })
       .catch((e) => live && setError(e.info))
-      .finally(() => live && setLoaded(true));
+      .finally(() => live && setLoadedFor(answering));
     return () => {
       live = false;
     };
