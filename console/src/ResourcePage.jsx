@@ -222,6 +222,7 @@ export function ResourcePage({ def, role }) {
           e.preventDefault();
           setOffset(0);
           setQuery(search.trim());
+          if (def.scope) setScope(e.currentTarget.elements.scope.value.trim());
         }}
       >
         {def.scope && (
