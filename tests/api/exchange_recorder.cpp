@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 namespace mmx::apitest {
 namespace {
@@ -44,6 +45,10 @@ void recordExchange(const std::string& method, const std::string& url, const Res
     const std::filesystem::path dir = std::filesystem::path(var) / "recorded";
     std::error_code ignored;
     std::filesystem::create_directories(dir, ignored);
+    // Suites that call from several threads share the process's file: one line at a time,
+    // or a long line written in pieces interleaves with another thread's.
+    static std::mutex writing;
+    const std::lock_guard<std::mutex> lock(writing);
     std::ofstream out(dir / (std::to_string(::getpid()) + ".jsonl"), std::ios::app);
     out << line.GetString() << '\n';
 }
