@@ -25,6 +25,10 @@ MMX_PACKAGES=(
   # The production files' checks (ctest deploy_files): systemd-analyze verify and
   # logrotate -d. util-linux (mount) and python3 drive scripts/soak.
   systemd logrotate python3
+  # The staff console's end-to-end test drives Debian's headless Chromium through
+  # playwright-core (console/e2e), which downloads no browser of its own; a Chinese font
+  # so its screenshots show the console's text.
+  chromium fonts-wqy-microhei
 )
 
 step() { printf '==> %s\n' "$*"; }
