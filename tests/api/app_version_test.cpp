@@ -4,8 +4,10 @@
 #define BOOST_TEST_MODULE api_app_version
 #include <sodium.h>
 
+#include <cstdio>
 #include <fstream>
 #include <random>
+#include <utility>
 
 #include "admin_command.hpp"
 #include "api_test.hpp"
@@ -27,10 +29,21 @@ std::string sha256Hex(const std::string& bytes) {
     return hex;
 }
 
-// `size` random bytes in a package file under the test stack's var dir.
+// `size` random bytes in a package file under the test stack's var dir, removed when the
+// test is done with it (publishing copies it into the download directory).
 struct Package {
     std::string path;
     std::string bytes;
+
+    Package() = default;
+    Package(Package&& other) noexcept
+        : path(std::exchange(other.path, {})), bytes(std::move(other.bytes)) {}
+    Package(const Package&) = delete;
+    Package& operator=(const Package&) = delete;
+    Package& operator=(Package&&) = delete;
+    ~Package() {
+        if (!path.empty()) std::remove(path.c_str());
+    }
 };
 Package makePackage(const std::string& extension, std::size_t size) {
     static std::mt19937_64 random{std::random_device{}()};

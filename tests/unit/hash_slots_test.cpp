@@ -2,13 +2,16 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <thread>
 
 #include "adapters/background_hasher.hpp"
@@ -29,16 +32,25 @@ struct LockDirectory {
     static inline int serial = 0;
 };
 
-// True when every admission ticket file in `dir` is held by someone (probed with a
-// non-blocking flock of our own, released at once).
+// True when every admission ticket file in `dir` is held by someone: read from the
+// kernel's lock table (/proc/locks, "... FLOCK ... <dev>:<inode> ..."), so that looking
+// never takes a ticket the waiter is reaching for.
 bool everyTicketIsTaken(const std::filesystem::path& dir, int tickets) {
+    std::ifstream table("/proc/locks");
+    const std::string locks((std::istreambuf_iterator<char>(table)),
+                            std::istreambuf_iterator<char>());
     for (int i = 0; i < tickets; ++i) {
+        struct stat file {};
         const auto path = dir / ("hash-ticket-" + std::to_string(i) + ".lock");
-        const int fd = ::open(path.c_str(), O_RDWR | O_CLOEXEC);
-        if (fd < 0) return false;
-        const bool free = flock(fd, LOCK_EX | LOCK_NB) == 0;
-        ::close(fd);
-        if (free) return false;
+        if (::stat(path.c_str(), &file) != 0) return false;
+        const std::string inode = ":" + std::to_string(file.st_ino) + " ";
+        bool held = false;
+        for (std::size_t at = locks.find(inode); at != std::string::npos && !held;
+             at = locks.find(inode, at + 1)) {
+            const std::size_t lineStart = locks.rfind('\n', at) + 1;  // npos + 1 == 0
+            held = locks.substr(lineStart, at - lineStart).find(" FLOCK ") != std::string::npos;
+        }
+        if (!held) return false;
     }
     return true;
 }
@@ -73,7 +85,11 @@ BOOST_AUTO_TEST_CASE(with_every_admission_ticket_taken_a_request_is_turned_away_
     BOOST_REQUIRE(held.has_value());
     auto waiting =
         std::async(std::launch::async, [&] { return waiter.acquire(2000ms).has_value(); });
-    while (!everyTicketIsTaken(dir.path, 2)) std::this_thread::yield();  // the waiter is in
+    while (!everyTicketIsTaken(dir.path, 2)) {  // until the waiter is in
+        BOOST_REQUIRE_MESSAGE(waiting.wait_for(0ms) != std::future_status::ready,
+                              "the waiter gave up before it was seen waiting");
+        std::this_thread::yield();
+    }
     const auto started = std::chrono::steady_clock::now();
     BOOST_TEST(!latecomer.acquire(2000ms).has_value());
     BOOST_TEST((std::chrono::steady_clock::now() - started < 500ms));
