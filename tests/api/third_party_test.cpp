@@ -336,32 +336,48 @@ BOOST_AUTO_TEST_CASE(the_last_way_to_sign_in_cannot_be_unbound_until_a_mobile_is
 }
 
 BOOST_AUTO_TEST_CASE(two_unbinds_at_once_never_leave_an_account_without_a_way_in) {
-    std::string qqId;
-    const api::TestUser u = newQQUser(&qqId);
-    const std::string wechatId = freshOpenId();
-    MMX_REQUIRE_OK(call(
-        u, kBindThird, {{"mode", "5"}, {"openID", wechatId}, {"accessToken", "good:" + wechatId}}));
-    api::Response answers[2];
-    std::thread a([&] {
-        api::HttpClient http(api::stackEnv().baseUrl);
-        answers[0] = http.post(kUnbindThird, {{"mode", "4"}}, api::authHeaders(u.session));
-    });
-    std::thread b([&] {
-        api::HttpClient http(api::stackEnv().baseUrl);
-        answers[1] = http.post(kUnbindThird, {{"mode", "5"}}, api::authHeaders(u.session));
-    });
-    a.join();
-    b.join();
-    const int ok = (answers[0].code() == "OK") + (answers[1].code() == "OK");
-    const int conflict = (answers[0].code() == "CONFLICT") + (answers[1].code() == "CONFLICT");
-    BOOST_CHECK_EQUAL(ok, 1);
-    BOOST_CHECK_EQUAL(conflict, 1);
-    // Exactly the binding that stayed still signs in to the account.
-    const bool qqStayed = answers[1].code() == "OK";
-    const std::string kept = qqStayed ? qqId : wechatId;
-    const api::Response in = loginWithToken(qqStayed ? 4 : 5, kept, "good:" + kept);
-    MMX_REQUIRE_OK(in);
-    BOOST_CHECK_EQUAL(userIdOf(in), u.session.userId);
+    // Several accounts at once, each with a QQ and a WeChat binding and no mobile, each
+    // sent both unbinds at the same moment.
+    constexpr int kAccounts = 4;
+    struct Account {
+        api::TestUser user;
+        std::string qqId;
+        std::string wechatId;
+        api::Response answers[2];
+    };
+    std::vector<Account> accounts(kAccounts);
+    for (auto& a : accounts) {
+        a.user = newQQUser(&a.qqId);
+        a.wechatId = freshOpenId();
+        MMX_REQUIRE_OK(
+            call(a.user, kBindThird,
+                 {{"mode", "5"}, {"openID", a.wechatId}, {"accessToken", "good:" + a.wechatId}}));
+    }
+    std::vector<std::thread> phones;
+    for (auto& a : accounts) {
+        for (int i = 0; i < 2; ++i) {
+            phones.emplace_back([&a, i] {
+                api::HttpClient http(api::stackEnv().baseUrl);
+                a.answers[i] = http.post(kUnbindThird, {{"mode", i == 0 ? "4" : "5"}},
+                                         api::authHeaders(a.user.session));
+            });
+        }
+    }
+    for (auto& phone : phones) phone.join();
+    for (auto& a : accounts) {
+        const int ok = (a.answers[0].code() == "OK") + (a.answers[1].code() == "OK");
+        const int conflict =
+            (a.answers[0].code() == "CONFLICT") + (a.answers[1].code() == "CONFLICT");
+        BOOST_CHECK_EQUAL(ok, 1);
+        BOOST_CHECK_EQUAL(conflict, 1);
+        // Exactly the binding that stayed still signs in to the account.
+        const bool qqStayed = a.answers[1].code() == "OK";
+        const std::string kept = qqStayed ? a.qqId : a.wechatId;
+        const api::Response in = loginWithToken(qqStayed ? 4 : 5, kept, "good:" + kept);
+        MMX_REQUIRE_OK(in);
+        BOOST_CHECK_EQUAL(userIdOf(in), a.user.session.userId);
+        BOOST_CHECK_EQUAL(isRegOf(in), "0");
+    }
 }
 
 BOOST_AUTO_TEST_CASE(third_login_is_limited_per_client_address) {
