@@ -216,6 +216,9 @@ BOOST_AUTO_TEST_CASE(a_provider_that_is_down_or_slow_is_a_clear_error_within_the
     const api::Response slow = loginWithToken(4, openId, "slow:" + openId);
     const auto took = std::chrono::steady_clock::now() - start;
     provider().release();
+    BOOST_TEST_MESSAGE("a held provider answer was given up after "
+                       << std::chrono::duration_cast<std::chrono::milliseconds>(took).count()
+                       << " ms");
     MMX_CHECK_ANSWER(slow, 500, "SERVER_ERROR");
     // The test stack's provider timeout is 2 s.
     BOOST_CHECK(took >= std::chrono::milliseconds(1900));
@@ -378,6 +381,31 @@ BOOST_AUTO_TEST_CASE(two_unbinds_at_once_never_leave_an_account_without_a_way_in
         BOOST_CHECK_EQUAL(userIdOf(in), a.user.session.userId);
         BOOST_CHECK_EQUAL(isRegOf(in), "0");
     }
+}
+
+BOOST_AUTO_TEST_CASE(a_closed_accounts_provider_account_signs_up_afresh) {
+    const api::TestUser u = api::newUser();
+    const std::string openId = freshOpenId();
+    MMX_REQUIRE_OK(call(u, kBindThird,
+                        {{"mode", "4"}, {"openID", openId}, {"accessToken", "good:" + openId}}));
+    api::ageLastSms(u.mobile);
+    MMX_REQUIRE_OK(call(u, "/user/user!sendDestroyCode"));
+    MMX_REQUIRE_OK(
+        call(u, "/user/user!destroy",
+             {{"password", u.password}, {"code", api::lastSmsCode(u.mobile, "destroy")}}));
+    const api::Response r = loginWithToken(4, openId, "good:" + openId);
+    MMX_REQUIRE_OK(r);
+    BOOST_CHECK_EQUAL(isRegOf(r), "1");
+    BOOST_CHECK_NE(userIdOf(r), u.session.userId);
+}
+
+BOOST_AUTO_TEST_CASE(a_disabled_account_cannot_sign_in_with_its_provider_account) {
+    std::string openId;
+    const api::TestUser u = newQQUser(&openId);
+    api::runSql("UPDATE users SET disabled_at = 1 WHERE id = " + id(u));
+    MMX_CHECK_FAILS_WITH(loginWithToken(4, openId, "good:" + openId), "FORBIDDEN");
+    api::runSql("UPDATE users SET disabled_at = NULL WHERE id = " + id(u));
+    MMX_CHECK_OK(loginWithToken(4, openId, "good:" + openId));
 }
 
 BOOST_AUTO_TEST_CASE(third_login_is_limited_per_client_address) {
