@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/text.hpp"
+#include "core/third_party.hpp"
 
 namespace mmx {
 namespace {
@@ -23,6 +24,39 @@ void readInt(const EnvLookup& lookup, const char* name, Int& target, long long m
                                     std::to_string(min) + " to " + std::to_string(max));
     }
     target = static_cast<Int>(*parsed);
+}
+
+void readBaseUrl(const EnvLookup& lookup, const char* name, std::string& target,
+                 bool loopbackHttp) {
+    readString(lookup, name, target);
+    while (!target.empty() && target.back() == '/') target.pop_back();
+    if (const auto problem = providerBaseUrlProblem(target, loopbackHttp)) {
+        throw std::invalid_argument(std::string(name) + ": " + *problem);
+    }
+}
+
+void readThirdParty(const EnvLookup& lookup, Config& c) {
+    int loopbackHttp = 0;
+    readInt(lookup, "MMX_THIRD_PARTY_LOOPBACK_HTTP", loopbackHttp, 0, 1);
+    c.thirdPartyLoopbackHttp = loopbackHttp == 1;
+    readBaseUrl(lookup, "MMX_QQ_BASE_URL", c.qqBaseUrl, c.thirdPartyLoopbackHttp);
+    readString(lookup, "MMX_QQ_APP_ID", c.qqAppId);
+    readBaseUrl(lookup, "MMX_WECHAT_BASE_URL", c.wechatBaseUrl, c.thirdPartyLoopbackHttp);
+    readString(lookup, "MMX_WECHAT_APP_ID", c.wechatAppId);
+    readString(lookup, "MMX_WECHAT_APP_SECRET", c.wechatAppSecret);
+    readBaseUrl(lookup, "MMX_WEIBO_BASE_URL", c.weiboBaseUrl, c.thirdPartyLoopbackHttp);
+    readString(lookup, "MMX_WEIBO_APP_KEY", c.weiboAppKey);
+    readBaseUrl(lookup, "MMX_ALIPAY_GATEWAY_URL", c.alipayGatewayUrl, c.thirdPartyLoopbackHttp);
+    readString(lookup, "MMX_ALIPAY_APP_ID", c.alipayAppId);
+    readString(lookup, "MMX_ALIPAY_PRIVATE_KEY_FILE", c.alipayPrivateKeyFile);
+    readString(lookup, "MMX_ALIPAY_PUBLIC_KEY_FILE", c.alipayPublicKeyFile);
+    if (!c.alipayAppId.empty() &&
+        (c.alipayPrivateKeyFile.empty() || c.alipayPublicKeyFile.empty())) {
+        throw std::invalid_argument(
+            "MMX_ALIPAY_APP_ID needs MMX_ALIPAY_PRIVATE_KEY_FILE and MMX_ALIPAY_PUBLIC_KEY_FILE");
+    }
+    readInt(lookup, "MMX_THIRD_PARTY_TIMEOUT_MS", c.thirdPartyTimeoutMs, 100, 30000);
+    readInt(lookup, "MMX_THIRD_LOGIN_IP_LIMIT", c.thirdLoginIpLimit, 1, 10000000);
 }
 
 }  // namespace
@@ -95,6 +129,7 @@ Config loadConfig(const EnvLookup& lookup) {
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
         }
     }
+    readThirdParty(lookup, c);
     if (c.secret.size() < 16) {
         throw std::invalid_argument("MMX_SECRET must be set (at least 16 characters)");
     }

@@ -105,6 +105,25 @@ struct Config {
     // loopback or private, matched against the URL's host exactly. Empty in production;
     // the test stacks allow the literal 127.0.0.1 their own test servers listen on.
     std::vector<std::string> fetchAllowedHosts;
+
+    // Third-party login (user!thirdLogin): each provider's API base and our app's
+    // credentials with it. A provider without its app id is refused (BAD_PARAM). Base URLs
+    // must be https; http is taken only for a loopback host, and only when
+    // MMX_THIRD_PARTY_LOOPBACK_HTTP=1 (the test stacks' fake provider).
+    std::string qqBaseUrl = "https://graph.qq.com";
+    std::string qqAppId;
+    std::string wechatBaseUrl = "https://api.weixin.qq.com";
+    std::string wechatAppId;
+    std::string wechatAppSecret;
+    std::string weiboBaseUrl = "https://api.weibo.com";
+    std::string weiboAppKey;
+    std::string alipayGatewayUrl = "https://openapi.alipay.com/gateway.do";
+    std::string alipayAppId;
+    std::string alipayPrivateKeyFile;  // our app's RSA key (PEM): signs each request
+    std::string alipayPublicKeyFile;   // Alipay's RSA public key (PEM): checks each answer
+    bool thirdPartyLoopbackHttp = false;
+    int thirdPartyTimeoutMs = 5000;  // one provider call, connect and transfer
+    int thirdLoginIpLimit = 30;      // thirdLogin and thirdInfo per client address, 15 minutes
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

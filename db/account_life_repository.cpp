@@ -31,6 +31,8 @@ constexpr std::string_view kCloseBlocks =
     "DELETE FROM user_blocks WHERE blocker_id = ? OR blocked_id = ?";
 constexpr std::string_view kCloseMemberships = "DELETE FROM group_members WHERE user_id = ?";
 constexpr std::string_view kCloseSessions = "DELETE FROM sessions WHERE user_id = ?";
+// Its QQ, WeChat, Weibo or Alipay account may sign up afresh.
+constexpr std::string_view kCloseThirdParty = "DELETE FROM third_party_accounts WHERE user_id = ?";
 constexpr std::string_view kCloseKnownClients = "DELETE FROM known_clients WHERE user_id = ?";
 constexpr std::string_view kCloseInbox = "DELETE FROM chat_inbox WHERE user_id = ?";
 // The mobile becomes a value no phone number can be, so the number is free and no login
@@ -87,6 +89,7 @@ void AccountLifeRepository::close(std::int64_t userId, std::int64_t now) {
     db_.execute(kCloseBlocks, {userId, userId});
     db_.execute(kCloseMemberships, {userId});
     db_.execute(kCloseSessions, {userId});
+    db_.execute(kCloseThirdParty, {userId});
     db_.execute(kCloseKnownClients, {userId});
     db_.execute(kCloseInbox, {userId});
     db_.execute(kCloseUser, {now, now, userId});

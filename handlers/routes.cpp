@@ -16,6 +16,7 @@
 #include "handlers/user.hpp"
 #include "handlers/user_life.hpp"
 #include "handlers/user_search.hpp"
+#include "handlers/user_third.hpp"
 
 namespace mmx {
 namespace {
@@ -178,6 +179,11 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/manager/group!delete",                  Post,      User,   manager::bind(s, manager::groupDelete)});
     routes.add({"/manager/stats!overview",                GetOrPost, User,   manager::bind(s, manager::statsOverview)});
     routes.add({"/manager/audit!list",                    GetOrPost, User,   manager::bind(s, manager::auditList)});
+    // Signing in with QQ, WeChat, Weibo or Alipay, verified with the provider.
+    routes.add({"/user/user!thirdLogin",                  Post,      Client, bind(s, user::thirdLogin)});
+    routes.add({"/user/user!thirdInfo",                   Post,      Client, bind(s, user::thirdInfo)});
+    routes.add({"/user/user!bindThird",                   Post,      User,   bind(s, user::bindThird)});
+    routes.add({"/user/user!unbindThird",                 Post,      User,   bind(s, user::unbindThird)});
     // clang-format on
     return routes;
 }

@@ -4,6 +4,7 @@
 #include "handlers/user_life.hpp"
 
 #include "core/api_error.hpp"
+#include "core/third_party.hpp"
 #include "handlers/params.hpp"
 #include "services/account_life.hpp"
 #include "services/photo_from_url.hpp"
@@ -47,7 +48,7 @@ void writePersonal(JsonObject info, const db::UserProfile& profile) {
     } else {
         info.setNull("city");
     }
-    info.set("phone", profile.mobile);
+    info.set("phone", isOwnMobile(profile.mobile) ? profile.mobile : "");
     info.set("mcode", profile.mcode);
     info.set("qcode", profile.qcodeUrl.value_or(""));
 }

@@ -1,6 +1,7 @@
 #include "handlers/user_vo.hpp"
 
 #include "core/api_error.hpp"
+#include "core/third_party.hpp"
 #include "handlers/params.hpp"
 
 namespace mmx {
@@ -48,7 +49,10 @@ std::optional<std::string_view> findParam(const Request& request, std::string_vi
 
 void writeUserVO(JsonObject userVO, const db::UserProfile& profile, Visibility visibility) {
     userVO.set("userId", profile.id);
-    if (visibility.contact) userVO.set("phoneNumber", profile.mobile);
+    // An account made by third-party login has no mobile until it binds one.
+    if (visibility.contact) {
+        userVO.set("phoneNumber", isOwnMobile(profile.mobile) ? profile.mobile : "");
+    }
     for (const auto& spec : kFields) {
         if (!spec.isPublic && !visibility.ownerFields) continue;
         userVO.set(spec.name, profile[spec.field].value_or(""));

@@ -15,6 +15,9 @@ MMX_PACKAGES=(
   build-essential cmake pkg-config
   libfcgi-dev libcgicc-dev rapidjson-dev libmariadb-dev libsodium-dev
   libboost-test-dev libcurl4-openssl-dev libicu-dev libqrencode-dev libpng-dev libvips-dev
+  # Alipay login: RSA2 (SHA256withRSA) signatures with OpenSSL's libcrypto; the openssl
+  # command makes the third-party suite's key pairs.
+  libssl-dev openssl
   mariadb-server mariadb-client
   "nginx-light|nginx-full|nginx-extras|nginx-core"
   spawn-fcgi libfcgi-bin wrk curl ca-certificates clang-format iproute2

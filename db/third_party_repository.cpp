@@ -1,0 +1,85 @@
+#include "db/third_party_repository.hpp"
+
+#include "core/crypto.hpp"
+#include "core/mcode.hpp"
+#include "core/pinyin.hpp"
+#include "core/third_party.hpp"
+
+namespace mmx::db {
+namespace {
+
+constexpr Idempotent kFindUser{
+    "SELECT t.user_id FROM third_party_accounts t JOIN users u ON u.id = t.user_id"
+    " WHERE t.provider = ? AND t.open_id = ? AND u.closed_at IS NULL"};
+constexpr std::string_view kCreateUser =
+    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at,"
+    " name_sort_key) VALUES (?, '!', ?, ?, ?, ?, ?)";
+constexpr std::string_view kBind =
+    "INSERT INTO third_party_accounts (provider, open_id, user_id, created_at)"
+    " VALUES (?, ?, ?, ?)";
+constexpr std::string_view kLockUser =
+    "SELECT mobile FROM users WHERE id = ? AND closed_at IS NULL FOR UPDATE";
+constexpr std::string_view kBindingsOf =
+    "SELECT provider, open_id FROM third_party_accounts WHERE user_id = ? ORDER BY provider";
+constexpr std::string_view kUnbind =
+    "DELETE FROM third_party_accounts WHERE user_id = ? AND provider = ?";
+
+// The unique key on users.mcode is named after its column (schema/002_friends.sql).
+bool isMcodeClash(const DuplicateKey& error) {
+    return std::string_view(error.what()).find("mcode'") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> ThirdPartyRepository::findUser(int provider, std::string_view openId) {
+    const auto row = db_.queryOne(kFindUser, {std::int64_t{provider}, openId});
+    if (!row) return std::nullopt;
+    return row->i64(0);
+}
+
+std::int64_t ThirdPartyRepository::createAccount(int provider, std::string_view openId,
+                                                 std::string_view nickName, std::int64_t now) {
+    const std::string mobile = standInMobile(randomHex(7));
+    const std::string nameKey = friendListKey(nickName);
+    std::int64_t userId = 0;
+    for (int attempt = 1;; ++attempt) {
+        const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
+        try {
+            userId = static_cast<std::int64_t>(
+                db_.execute(kCreateUser,
+                            {std::string_view(mobile), nickName, std::string_view(mcode), now, now,
+                             std::string_view(nameKey)})
+                    .insertId);
+            break;
+        } catch (const DuplicateKey& error) {
+            if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
+        }
+    }
+    bind(userId, provider, openId, now);
+    return userId;
+}
+
+void ThirdPartyRepository::bind(std::int64_t userId, int provider, std::string_view openId,
+                                std::int64_t now) {
+    db_.execute(kBind, {std::int64_t{provider}, openId, userId, now});
+}
+
+std::optional<std::string> ThirdPartyRepository::lockUser(std::int64_t userId) {
+    const auto row = db_.queryOne(kLockUser, {userId});
+    if (!row) return std::nullopt;
+    return row->str(0);
+}
+
+std::vector<ThirdPartyBinding> ThirdPartyRepository::bindingsOf(std::int64_t userId) {
+    std::vector<ThirdPartyBinding> bindings;
+    for (const Row& row : db_.query(kBindingsOf, {userId})) {
+        bindings.push_back({static_cast<int>(row.i64(0)), row.str(1)});
+    }
+    return bindings;
+}
+
+bool ThirdPartyRepository::unbind(std::int64_t userId, int provider) {
+    return db_.execute(kUnbind, {userId, std::int64_t{provider}}).affectedRows > 0;
+}
+
+}  // namespace mmx::db
