@@ -2,6 +2,7 @@
 
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
+#include "core/third_party.hpp"
 #include "core/user_name.hpp"
 #include "db/account_life_repository.hpp"
 #include "db/user_repository.hpp"
@@ -80,7 +81,12 @@ std::optional<std::string> recordLoginDevice(Services& services, std::int64_t us
 
 void sendDestroyCode(Services& services, const Identity& actor, std::string_view address) {
     limitCodeTraffic(services, address);
-    sendCode(services, ownMobile(services, actor), CodePurpose::Destroy, true);
+    const std::string mobile = ownMobile(services, actor);
+    // An account made by a third-party login has a stand-in, no phone to send a code to.
+    if (!isOwnMobile(mobile)) {
+        throw ApiError(ErrorCode::Conflict, "请先绑定手机号，再注销账号");
+    }
+    sendCode(services, mobile, CodePurpose::Destroy, true);
 }
 
 void destroyAccount(Services& services, const Identity& actor, std::string_view address,

@@ -399,6 +399,14 @@ BOOST_AUTO_TEST_CASE(a_closed_accounts_provider_account_signs_up_afresh) {
     BOOST_CHECK_NE(userIdOf(r), u.session.userId);
 }
 
+BOOST_AUTO_TEST_CASE(
+    an_account_with_only_a_provider_login_is_asked_to_bind_a_mobile_before_closing) {
+    const api::TestUser u = newQQUser();
+    const api::Response r = call(u, "/user/user!sendDestroyCode");
+    MMX_CHECK_FAILS_WITH(r, "CONFLICT");
+    BOOST_CHECK(r.info().find("绑定手机") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_disabled_account_cannot_sign_in_with_its_provider_account) {
     std::string openId;
     const api::TestUser u = newQQUser(&openId);
