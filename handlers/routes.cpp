@@ -178,6 +178,14 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/manager/group!delete",                  Post,      User,   manager::bind(s, manager::groupDelete)});
     routes.add({"/manager/stats!overview",                GetOrPost, User,   manager::bind(s, manager::statsOverview)});
     routes.add({"/manager/audit!list",                    GetOrPost, User,   manager::bind(s, manager::auditList)});
+
+    // The manager side's app versions and feedback. version!publish takes the package as
+    // the raw body, which nginx writes to a file of its own (Request::bodyFile).
+    routes.add({"/manager/version!publish",               Post,      User,   manager::bind(s, manager::versionPublish)});
+    routes.add({"/manager/version!list",                  GetOrPost, User,   manager::bind(s, manager::versionList)});
+    routes.add({"/manager/feedback!threads",              GetOrPost, User,   manager::bind(s, manager::feedbackThreads)});
+    routes.add({"/manager/feedback!thread",               GetOrPost, User,   manager::bind(s, manager::feedbackThread)});
+    routes.add({"/manager/feedback!reply",                Post,      User,   manager::bind(s, manager::feedbackReply)});
     // clang-format on
     return routes;
 }
