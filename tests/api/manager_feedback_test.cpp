@@ -2,6 +2,8 @@
 // (unanswered first), a staff reply as the user sees it, the audit entry it leaves, and
 // the open threads the overview counts.
 #define BOOST_TEST_MODULE api_manager_feedback
+#include <map>
+
 #include "manager_helpers.hpp"
 
 using namespace managertest;
