@@ -27,8 +27,9 @@ Response versionPublish(Services& services, const Request& request) {
     const auto staff =
         services::requireStaff(services, request.actor().userId, ManagerAction::EditVersions);
     const std::int64_t platform = requirePlatform(request);
-    const std::string version = requireText(request, "version", 1, 32);
-    const std::string remark = optionalText(request, "remark", 2000).value_or("");
+    const std::string version(request.param("version").value_or(""));
+    // Checked by the publishing rules, which allow line breaks.
+    const std::string remark(request.param("remark").value_or(""));
     if (request.bodyFile.empty()) throwBadParam("缺少文件 package");
     return objectAnswer(
         "版本已发布", "version",

@@ -12,6 +12,7 @@
 #include <map>
 #include <random>
 
+#include "exchange_recorder.hpp"
 #include "manager_helpers.hpp"
 
 using namespace managertest;
@@ -62,6 +63,22 @@ std::size_t onText(char* data, std::size_t size, std::size_t count, void* user) 
     return size * count;
 }
 
+std::size_t onHeaderLine(char* data, std::size_t size, std::size_t count, void* user) {
+    auto* headers = static_cast<std::map<std::string, std::string>*>(user);
+    std::string line(data, size * count);
+    const auto colon = line.find(':');
+    if (line.rfind("HTTP/", 0) == 0) headers->clear();
+    if (colon != std::string::npos && line.rfind("HTTP/", 0) != 0) {
+        std::string name = line.substr(0, colon);
+        for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        std::string value = line.substr(colon + 1);
+        value.erase(0, value.find_first_not_of(" \t"));
+        value.erase(value.find_last_not_of(" \t\r\n") + 1);
+        (*headers)[name] = value;
+    }
+    return size * count;
+}
+
 std::string query(const api::Params& params) {
     std::string out;
     CURL* curl = curl_easy_init();
@@ -98,12 +115,15 @@ api::Response uploadFile(const api::TestUser& u, const api::Params& params,
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onText);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeaderLine);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.headers);
     const CURLcode code = curl_easy_perform(curl);
     if (code == CURLE_OK) curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
     std::fclose(file);
     response.json.Parse(response.body.c_str());
+    api::recordExchange("POST", url, response);
     return response;
 }
 
@@ -157,6 +177,11 @@ std::map<pid_t, long long> workerPeaks() {
     return peaks;
 }
 
+std::string scalarOf(const api::Response& r, const char* key) {
+    const rapidjson::Value* value = r.data(key);
+    return value != nullptr && value->IsString() ? value->GetString() : "";
+}
+
 api::Response latestAndroid() {
     api::HttpClient http(api::stackEnv().baseUrl);
     return http.get("/app/version!latest", {{"sys", "1"}}, api::clientHeader(api::uniqueClient()));
@@ -170,8 +195,8 @@ BOOST_AUTO_TEST_CASE(admins_and_users_may_neither_publish_nor_list_versions_and_
     std::string bytes;
     const std::string path = smallPackage(4096, bytes);
     for (const api::TestUser* u : {&user, &admin}) {
-        const api::Response refused =
-            uploadFile(*u, {{"sys", "1"}, {"version", uniqueVersion("8")}}, path);
+        const api::Response refused = uploadFile(
+            *u, {{"sys", "1"}, {"version", uniqueVersion("8")}, {"remark", "无权"}}, path);
         BOOST_CHECK_EQUAL(refused.status, 200);
         BOOST_CHECK_EQUAL(refused.code(), "FORBIDDEN");
         // The worker removed nginx's file before it answered.
@@ -218,6 +243,7 @@ BOOST_AUTO_TEST_CASE(a_100_mb_package_goes_to_disk_not_into_a_worker_and_phones_
     // No worker's peak memory grew by anything near the package's size.
     for (const auto& [pid, peak] : workerPeaks()) {
         const long long was = before.count(pid) ? before.at(pid) : 0;
+        BOOST_TEST_MESSAGE("worker " << pid << " VmHWM " << was << " -> " << peak << " kB");
         BOOST_TEST_CONTEXT("worker " << pid << " VmHWM " << was << " -> " << peak << " kB") {
             // Other suites decode pictures meanwhile; reading the package would add 100 MB.
             BOOST_CHECK_LT(peak - was, kBigPackage / 1024 * 3 / 4);
@@ -272,13 +298,15 @@ BOOST_AUTO_TEST_CASE(a_version_published_again_is_conflict_and_the_served_packag
         api::Params params;
         const char* field;
     } bad[] = {
-        {{{"sys", "3"}, {"version", uniqueVersion("10")}}, "sys"},
-        {{{"sys", "1"}, {"version", "1.0/../../x"}}, "version"},
-        {{{"version", uniqueVersion("10")}}, "sys"},
+        {{{"sys", "3"}, {"version", uniqueVersion("10")}, {"remark", "x"}}, "sys"},
+        {{{"sys", "1"}, {"version", "1.0/../../x"}, {"remark", "x"}}, "version"},
+        {{{"version", uniqueVersion("10")}, {"remark", "x"}}, "sys"},
+        {{{"sys", "1"}, {"version", uniqueVersion("10")}}, "remark"},
     };
     for (const auto& c : bad) {
         const api::Response r = uploadFile(owner, c.params, secondPath);
         BOOST_CHECK_EQUAL(r.code(), "BAD_PARAM");
+        BOOST_CHECK_EQUAL(scalarOf(r, "field"), c.field);
         BOOST_CHECK(incoming().empty());
     }
     std::filesystem::remove(firstPath);
@@ -291,9 +319,9 @@ BOOST_AUTO_TEST_CASE(versions_are_listed_per_platform_newest_first_and_paged) {
     const std::string path = smallPackage(3000, bytes);
     const std::string older = uniqueVersion("11");
     const std::string newer = uniqueVersion("11");
-    MMX_REQUIRE_OK(uploadFile(deputy, {{"sys", "1"}, {"version", older}}, path));
+    MMX_REQUIRE_OK(uploadFile(deputy, {{"sys", "1"}, {"version", older}, {"remark", "旧"}}, path));
     const std::string path2 = smallPackage(3000, bytes);
-    MMX_REQUIRE_OK(uploadFile(deputy, {{"sys", "1"}, {"version", newer}}, path2));
+    MMX_REQUIRE_OK(uploadFile(deputy, {{"sys", "1"}, {"version", newer}, {"remark", "新"}}, path2));
     const api::Response page =
         call(deputy, "version!list", {{"sys", "1"}, {"offset", "0"}, {"count", "100"}});
     MMX_REQUIRE_OK(page);
