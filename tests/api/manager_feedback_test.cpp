@@ -3,6 +3,8 @@
 // the open threads the overview counts.
 #define BOOST_TEST_MODULE api_manager_feedback
 #include <map>
+#include <mutex>
+#include <thread>
 
 #include "manager_helpers.hpp"
 
@@ -137,4 +139,53 @@ BOOST_AUTO_TEST_CASE(the_overview_counts_threads_waiting_for_an_answer) {
     MMX_REQUIRE_OK(overview);
     BOOST_REQUIRE(overview.data("openFeedback") != nullptr);
     BOOST_CHECK_GE(overview.data("openFeedback")->GetInt64(), 1);
+}
+
+BOOST_AUTO_TEST_CASE(a_thread_is_open_exactly_when_its_last_message_is_the_users_under_races) {
+    const api::TestUser writer = api::newUser();
+    const api::TestUser admin = api::newStaff("admin");
+    submit(writer, "开始");
+    // The user writes while two staff answer, at once.
+    std::vector<std::thread> threads;
+    std::mutex failuresLock;
+    std::vector<std::string> failures;
+    // Each thread has its own connection (api::http() is one per process).
+    const auto send = [&](const api::TestUser& who, const std::string& route,
+                          const api::Params& params) {
+        api::HttpClient http(api::stackEnv().baseUrl);
+        for (int i = 0; i < 4; ++i) {
+            const api::Response r = http.post(route, params, api::authHeaders(who.session));
+            if (!r.success()) {
+                const std::lock_guard<std::mutex> lock(failuresLock);
+                failures.push_back(r.describe());
+            }
+        }
+    };
+    const api::Params reply{{"userId", text(writer.session.userId)}, {"content", "回复"}};
+    threads.emplace_back(send, std::cref(writer), "/user/feedback!submit",
+                         api::Params{{"feedback", "追问"}});
+    threads.emplace_back(send, std::cref(admin), "/manager/feedback!reply", reply);
+    threads.emplace_back(send, std::cref(admin), "/manager/feedback!reply", reply);
+    for (auto& t : threads) t.join();
+    BOOST_REQUIRE_MESSAGE(failures.empty(), failures.front());
+
+    const api::Response thread =
+        call(admin, "feedback!thread", {{"userId", text(writer.session.userId)}, {"count", "1"}});
+    MMX_REQUIRE_OK(thread);
+    const long long lastDirection = (*thread.data("feedList"))[0]["direction"].GetInt64();
+    BOOST_CHECK_EQUAL(thread.data("total")->GetInt64(), 1 + 4 + 8);
+    // Wherever the thread is listed, its state is its last message's.
+    for (int offset = 0; offset < 5000; offset += 100) {
+        const api::Response r =
+            call(admin, "feedback!threads", {{"offset", text(offset)}, {"count", "100"}});
+        MMX_REQUIRE_OK(r);
+        for (const auto& t : r.data("threadList")->GetArray()) {
+            if (t["userId"].GetInt64() != writer.session.userId) continue;
+            BOOST_CHECK_EQUAL(t["lastDirection"].GetInt64(), lastDirection);
+            BOOST_CHECK_EQUAL(t["open"].GetBool(), lastDirection == 1);
+            return;
+        }
+        if (r.data("threadList")->Size() < 100) break;
+    }
+    BOOST_FAIL("the thread is not listed");
 }

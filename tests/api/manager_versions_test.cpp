@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <thread>
 
 #include "exchange_recorder.hpp"
 #include "manager_helpers.hpp"
@@ -311,6 +312,48 @@ BOOST_AUTO_TEST_CASE(a_version_published_again_is_conflict_and_the_served_packag
     }
     std::filesystem::remove(firstPath);
     std::filesystem::remove(secondPath);
+}
+
+BOOST_AUTO_TEST_CASE(one_version_uploaded_at_once_by_four_staff_is_published_once) {
+    const api::TestUser owner = api::newStaff("owner");
+    const std::string version = uniqueVersion("12");
+    std::vector<std::string> bytes(4);
+    std::vector<std::string> paths;
+    for (auto& b : bytes) paths.push_back(smallPackage(20000, b));
+    std::vector<api::Response> answers(4);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < 4; ++i) {
+        threads.emplace_back([&, i] {
+            answers[i] = uploadFile(owner, {{"sys", "1"}, {"version", version}, {"remark", "并发"}},
+                                    paths[i]);
+        });
+    }
+    for (auto& t : threads) t.join();
+    int published = -1;
+    for (std::size_t i = 0; i < 4; ++i) {
+        if (answers[i].success()) {
+            BOOST_CHECK_EQUAL(published, -1);
+            published = static_cast<int>(i);
+        } else {
+            BOOST_CHECK_EQUAL(answers[i].code(), "CONFLICT");
+        }
+    }
+    BOOST_REQUIRE_GE(published, 0);
+    // The one recorded is the one served, and nothing else was left.
+    const rapidjson::Value& recorded = *answers[published].data("version");
+    BOOST_CHECK_EQUAL(recorded["sha256"].GetString(), sha256OfBytes(bytes[published]));
+    long status = 0;
+    Digest served = download(recorded["packet"].GetString(), status);
+    BOOST_CHECK_EQUAL(status, 200);
+    BOOST_CHECK_EQUAL(served.finish(), sha256OfBytes(bytes[published]));
+    BOOST_CHECK(incoming().empty());
+    const api::Response listed = call(owner, "version!list", {{"sys", "1"}, {"count", "100"}});
+    int copies = 0;
+    for (const auto& v : listed.data("versionList")->GetArray()) {
+        copies += v["version"].GetString() == version ? 1 : 0;
+    }
+    BOOST_CHECK_EQUAL(copies, 1);
+    for (const auto& path : paths) std::filesystem::remove(path);
 }
 
 BOOST_AUTO_TEST_CASE(versions_are_listed_per_platform_newest_first_and_paged) {
