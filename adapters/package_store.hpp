@@ -24,6 +24,15 @@ class PackageExists : public std::runtime_error {
 StoredPackage storePackage(const std::filesystem::path& directory, const std::string& name,
                            const std::filesystem::path& source);
 
+// Moves `source` (a file nginx wrote: an uploaded package) to directory/name, hashing it
+// as it is read in 64 KB pieces, so a package of any size costs a worker no memory. The
+// file is made readable to all and linked into place only if nothing has that name yet
+// (PackageExists; `source` stays where it was), then its old name is removed. On another
+// filesystem it is copied as storePackage does. std::runtime_error when it cannot be read
+// or put in place.
+StoredPackage movePackage(const std::filesystem::path& directory, const std::string& name,
+                          const std::filesystem::path& source);
+
 // Removes a package storePackage put in place (publishing it failed afterwards).
 void removePackage(const std::filesystem::path& directory, const std::string& name) noexcept;
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "db/connection.hpp"
+#include "db/manager_repository.hpp"
 
 namespace mmx::db {
 
@@ -23,9 +24,15 @@ class AppVersionRepository {
   public:
     explicit AppVersionRepository(Connection& db) : db_(db) {}
 
-    // Throws DuplicateKey when the platform already has this version.
-    void add(const AppVersion& version);
+    // Throws DuplicateKey when the platform already has this version. Returns its id.
+    std::int64_t add(const AppVersion& version);
     std::optional<AppVersion> latest(std::int64_t platform);
+
+    // The staff's view, JSON objects with `packet` = baseUrl + "/download/" + file name:
+    // one version, and a platform's versions newest first.
+    std::optional<std::string> json(std::int64_t id, const std::string& baseUrl);
+    JsonPage page(std::int64_t platform, const std::string& baseUrl, std::int64_t offset,
+                  std::int64_t count);
 
   private:
     Connection& db_;

@@ -63,7 +63,8 @@ constexpr std::string_view kAudit =
     " AND (? IS NULL OR a.object_type = ?) AND (? IS NULL OR a.object_id = ?)" \
     " AND (? IS NULL OR a.created_at >= ?) AND (? IS NULL OR a.created_at < ?)"
 constexpr std::string_view kAuditPage =
-    "SELECT JSON_OBJECT('id', a.id, 'staffId', a.staff_id, 'staffName', u.nick_name,"
+    "SELECT JSON_OBJECT('id', a.id, 'staffId', a.staff_id,"
+    " 'staffName', IF(a.staff_id = 0, 'command line', u.nick_name),"
     " 'action', a.action, 'objectType', a.object_type, 'objectId', a.object_id,"
     " 'before', JSON_QUERY(COALESCE(a.before_json, 'null'), '$'),"
     " 'after', JSON_QUERY(COALESCE(a.after_json, 'null'), '$'), 'time', "

@@ -33,6 +33,10 @@ class Request {
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<UploadedFile> files;
     std::optional<Identity> identity;
+    // The body as a file nginx wrote (its FastCGI param MMX_BODY_FILE), for the one route
+    // whose body is a large raw upload; empty otherwise. The worker removes it when the
+    // request ends unless the handler moved it away.
+    std::string bodyFile;
 
     const Identity& actor() const;
 

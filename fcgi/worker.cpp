@@ -2,6 +2,7 @@
 
 #include <fcgiapp.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -88,6 +89,15 @@ std::string loggedUid(const Request& request, const Response& response) {
     return {};
 }
 
+// A body file still there when the request ends (refused, or failed before it was
+// moved) is removed before the answer goes out, so nothing is left behind.
+struct BodyFileRemover {
+    const std::string& path;
+    ~BodyFileRemover() {
+        if (!path.empty()) ::unlink(path.c_str());
+    }
+};
+
 Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits& limits,
                Request& request) {
     request.method = methodOf(paramOf(raw, "REQUEST_METHOD"));
@@ -97,12 +107,21 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits
     request.uidHeader = paramOf(raw, "HTTP_UID");
     request.tokenHeader = paramOf(raw, "HTTP_ACCESSTOKEN");
 
+    // nginx kept the body in a file and sends none: only the query string is a form.
+    request.bodyFile = paramOf(raw, "MMX_BODY_FILE");
+    const BodyFileRemover bodyFileRemover{request.bodyFile};
     const long length = std::atol(paramOf(raw, "CONTENT_LENGTH").c_str());
-    if (length > kMaxBodyBytes) return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
+    if (request.bodyFile.empty() && length > kMaxBodyBytes) {
+        return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
+    }
     if (request.method == Method::Get || request.method == Method::Post) {
         try {
-            FcgiCgiInput input(raw);
-            parseForm(input, request, limits);
+            if (request.bodyFile.empty()) {
+                FcgiCgiInput input(raw);
+                parseForm(input, request, limits);
+            } else {
+                parseFormData({}, {}, paramOf(raw, "QUERY_STRING"), request, limits);
+            }
         } catch (const ApiError& error) {
             return Response::failure(error.code(), error.info());
         } catch (const std::exception&) {

@@ -53,6 +53,12 @@ Response groupList(Services& services, const Request& request);
 Response groupInfo(Services& services, const Request& request);
 Response groupDelete(Services& services, const Request& request);
 
+Response versionPublish(Services& services, const Request& request);
+Response versionList(Services& services, const Request& request);
+Response feedbackThreads(Services& services, const Request& request);
+Response feedbackThread(Services& services, const Request& request);
+Response feedbackReply(Services& services, const Request& request);
+
 Response statsOverview(Services& services, const Request& request);
 Response auditList(Services& services, const Request& request);
 

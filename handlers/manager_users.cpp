@@ -4,6 +4,7 @@
 #include "handlers/manager_common.hpp"
 #include "handlers/params.hpp"
 #include "services/manager.hpp"
+#include "services/manager_desk.hpp"
 
 namespace mmx::manager {
 namespace {
@@ -98,7 +99,8 @@ Response statsOverview(Services& services, const Request& request) {
         .set("activeUsersToday", figures.activeUsersToday)
         .set("messagesToday", figures.messagesToday)
         .set("shops", figures.shops)
-        .set("goods", figures.goods);
+        .set("goods", figures.goods)
+        .set("openFeedback", services::openFeedbackThreads(services));
     return response;
 }
 

@@ -184,6 +184,14 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/user!thirdInfo",                   Post,      Client, bind(s, user::thirdInfo)});
     routes.add({"/user/user!bindThird",                   Post,      User,   bind(s, user::bindThird)});
     routes.add({"/user/user!unbindThird",                 Post,      User,   bind(s, user::unbindThird)});
+
+    // The manager side's app versions and feedback. version!publish takes the package as
+    // the raw body, which nginx writes to a file of its own (Request::bodyFile).
+    routes.add({"/manager/version!publish",               Post,      User,   manager::bind(s, manager::versionPublish)});
+    routes.add({"/manager/version!list",                  GetOrPost, User,   manager::bind(s, manager::versionList)});
+    routes.add({"/manager/feedback!threads",              GetOrPost, User,   manager::bind(s, manager::feedbackThreads)});
+    routes.add({"/manager/feedback!thread",               GetOrPost, User,   manager::bind(s, manager::feedbackThread)});
+    routes.add({"/manager/feedback!reply",                Post,      User,   manager::bind(s, manager::feedbackReply)});
     // clang-format on
     return routes;
 }

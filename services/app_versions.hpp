@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -25,6 +26,16 @@ struct AppPackage {
 // version. The copy is made and hashed before the transaction; a version the platform
 // already has is CONFLICT and leaves the published one untouched.
 db::AppVersion publishAppVersion(Services& services, const AppPackage& package);
+
+// Publishes a package uploaded through nginx (`packagePath` is the body file nginx wrote,
+// of any name): the same rules, but the file is moved into the download directory
+// (hashed as it is read, never held in memory) instead of copied. `withinTransaction`
+// runs in the transaction that records the version (the staff's audit entry), with its
+// id; when anything fails the package placed is removed again and the transaction rolls
+// back.
+db::AppVersion publishUploadedAppVersion(
+    Services& services, const AppPackage& package,
+    const std::function<void(std::int64_t versionId)>& withinTransaction);
 
 // The newest version of a platform; nullopt when none was published yet.
 std::optional<db::AppVersion> latestAppVersion(Services& services, std::int64_t platform);

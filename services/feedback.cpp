@@ -41,16 +41,20 @@ std::vector<db::FeedbackEntry> feedbackThread(Services& services, std::int64_t u
     return db::FeedbackRepository(services.db).page(userId, offset, count);
 }
 
-void replyToFeedback(Services& services, std::int64_t userId, const std::string& content,
-                     std::optional<std::int64_t> staffId) {
+std::int64_t replyToFeedback(Services& services, std::int64_t userId, const std::string& content,
+                             std::optional<std::int64_t> staffId,
+                             const std::function<void(std::int64_t)>& withinTransaction) {
     if (const auto problem = feedbackTextProblem(content, kFeedbackReplyMaxChars)) {
-        throwBadParam("回复内容" + *problem);
+        throwBadParam("参数 content 回复内容" + *problem);
     }
-    db::withTransaction(services.db, [&](db::Transaction& transaction) {
+    return db::withTransaction(services.db, [&](db::Transaction& transaction) {
         db::FeedbackRepository repository(services.db);
         lockUser(repository, userId);
-        repository.add(userId, db::FeedbackDirection::ToUser, content, staffId, nowMs());
+        const std::int64_t id =
+            repository.add(userId, db::FeedbackDirection::ToUser, content, staffId, nowMs());
+        if (withinTransaction) withinTransaction(id);
         transaction.commit();
+        return id;
     });
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,7 +24,11 @@ std::vector<db::FeedbackEntry> feedbackThread(Services& services, std::int64_t u
 // A staff reply in a user's thread (direction 2). `staffId`: the replying staff member's
 // user id when the caller knows it. BAD_PARAM for a text that cannot be shown, NOT_FOUND
 // for an unknown user.
-void replyToFeedback(Services& services, std::int64_t userId, const std::string& content,
-                     std::optional<std::int64_t> staffId = std::nullopt);
+// `withinTransaction` runs in the reply's transaction with the new entry's id (the staff's
+// audit entry). Returns that id.
+std::int64_t replyToFeedback(
+    Services& services, std::int64_t userId, const std::string& content,
+    std::optional<std::int64_t> staffId = std::nullopt,
+    const std::function<void(std::int64_t feedbackId)>& withinTransaction = nullptr);
 
 }  // namespace mmx::services

@@ -20,6 +20,9 @@ struct Staff {
     ManagerAccess access = ManagerAccess::Denied;  // for the action it was checked for
 };
 
+// The staff id of what scripts/admin does on the command line (shown as "command line").
+inline constexpr std::int64_t kCommandLineStaff = 0;
+
 // The actor as site staff allowed `action` (or its own part of it); FORBIDDEN otherwise,
 // saying nothing more.
 Staff requireStaff(Services& services, std::int64_t actorId, ManagerAction action);

@@ -3,11 +3,14 @@
 // console at /console/). A deputy signs in and creates a city, a category, a shop with
 // two pictures, goods and an activity; the app's shop list near that shop returns it;
 // the audit log lists each step. An admin cannot open the users page; a plain user
-// cannot sign in. Each page's screenshot is kept in MMX_CONSOLE_SHOTS.
+// cannot sign in. A deputy publishes a package (the app then answers and serves it) and
+// replies to a user's feedback (the app then shows it). Each page's screenshot is kept
+// in MMX_CONSOLE_SHOTS.
 //
 // Every wait is on page state (Playwright's auto-waiting locators and expectations),
 // never a fixed sleep; the whole run is bounded by TEST_DEADLINE_MS.
 import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -239,6 +242,61 @@ async function deputyWalksThrough(page, context, deputy) {
   await openPage(page, 'groups', '群组');
   await shot(page, '13-groups');
 }
+
+test('a deputy publishes a package and answers feedback in the console; the app serves the package and shows the reply', async () => {
+  const writer = await newUser();
+  const app = await apiSession(writer);
+  const question = `怎么关闭消息提醒 ${stamp}`;
+  assert.equal((await app('/user/feedback!submit', { feedback: question })).success, true);
+
+  const deputy = await newStaff('deputy');
+  const { context, page } = await openConsole();
+  await signIn(page, deputy);
+  await openPage(page, 'versions', '版本');
+  const version = `7.${stamp}.${Date.now() % 100000}`;
+  const packageBytes = randomBytes(64 * 1024 + 5);
+  const form = page.locator('section[data-page="版本"] form');
+  await form.getByLabel('平台').selectOption('1');
+  await form.getByLabel('版本号').fill(version);
+  await form.getByLabel('更新说明').fill('控制台发布的测试包');
+  await form.locator('input[name="package"]').setInputFiles({
+    name: `mmx-${version}.apk`,
+    mimeType: 'application/vnd.android.package-archive',
+    buffer: packageBytes,
+  });
+  await form.getByRole('button', { name: '发布' }).click();
+  await page.locator(`tr[data-version="${version}"]`).waitFor();
+  await shot(page, '16-version-published');
+
+  // What a phone is answered, and the packet nginx serves for it.
+  const latest = await (await fetch(`${env.baseUrl}/app/version!latest?sys=1`, { headers: { client: 'E2E' + stamp } })).json();
+  assert.equal(latest.success, true, JSON.stringify(latest));
+  assert.equal(latest.data.version, version);
+  const sha256 = createHash('sha256').update(packageBytes).digest('hex');
+  assert.equal(latest.data.sha256, sha256);
+  assert.equal(latest.data.size, packageBytes.length);
+  const packet = await fetch(latest.data.packet);
+  assert.equal(packet.status, 200);
+  const served = Buffer.from(await packet.arrayBuffer());
+  assert.equal(createHash('sha256').update(served).digest('hex'), sha256);
+
+  await openPage(page, 'feedback', '反馈');
+  const row = page.locator(`tr[data-user="${writer.userId}"]`);
+  await row.getByRole('cell', { name: '待回复' }).waitFor();
+  await row.getByRole('button', { name: '查看' }).click();
+  await dialog(page).getByText(question).waitFor();
+  const answer = `在“设置”里关闭 ${stamp}`;
+  await dialog(page).locator('textarea[name="reply"]').fill(answer);
+  await dialog(page).getByRole('button', { name: '回复' }).click();
+  await dialog(page).locator('li.staff').filter({ hasText: answer }).waitFor();
+  await shot(page, '17-feedback-replied');
+  await context.close();
+
+  const mine = await app('/user/feedback!list');
+  assert.equal(mine.success, true, JSON.stringify(mine));
+  assert.equal(mine.data.feedList[0].content, answer);
+  assert.equal(mine.data.feedList[0].direction, 2);
+});
 
 test('an admin cannot open the users, cities or categories pages', async () => {
   const admin = await newStaff('admin');

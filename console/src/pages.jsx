@@ -1,7 +1,7 @@
 // The pages that are not a plain resource table: the overview with its charts, users
 // (search, disable/enable, site role), the audit log, app versions and feedback.
 import { useEffect, useState } from 'preact/hooks';
-import { call } from './api.js';
+import { call, uploadRaw } from './api.js';
 import { cellText, formatTime, idOf, listOf, objectOf, totalOf } from './answers.js';
 import { BarChart, LineChart, RingChart } from './charts.jsx';
 import { ROLE_NAMES } from './resources.js';
@@ -334,32 +334,53 @@ export function AuditPage() {
   );
 }
 
-const VERSION_FIELDS = [
-  { name: 'platform', label: '平台', type: 'select', required: true, options: [
-    { value: 'android', label: 'Android' },
-    { value: 'ios', label: 'iOS' },
-  ] },
-  { name: 'version', label: '版本号', required: true, maxLength: 20 },
-  { name: 'url', label: '下载地址', required: true, maxLength: 200 },
-  { name: 'notes', label: '更新说明', type: 'textarea', maxLength: 500 },
+const PLATFORMS = [
+  { value: '1', label: 'Android' },
+  { value: '2', label: 'iOS' },
 ];
+const VERSION_FIELDS = [
+  { name: 'sys', label: '平台', type: 'select', required: true, options: PLATFORMS },
+  { name: 'version', label: '版本号', required: true, maxLength: 32 },
+  { name: 'remark', label: '更新说明', type: 'textarea', required: true, maxLength: 2000 },
+];
+const platformName = (sys) => (PLATFORMS.find((p) => p.value === String(sys)) || {}).label || sys;
+
+function formatSize(bytes) {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${bytes} B`;
+}
 
 export function VersionsPage() {
-  const [values, setValues] = useState({});
+  const [values, setValues] = useState({ sys: '1' });
+  const [file, setFile] = useState(null);
   const [errors, setErrors] = useState({});
   const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
   const [reload, setReload] = useState(0);
-  const list = useList('/manager/version!list', { offset: 0, count: PAGE_SIZE }, ['versionList', 'list'], reload);
+  const [sys, setSys] = useState('1');
+  const [offset, setOffset] = useState(0);
+  const list = useList('/manager/version!list', { sys, offset, count: PAGE_SIZE }, ['versionList'], reload);
   async function publish(e) {
     e.preventDefault();
     setErrors({});
+    setMessage('');
+    if (!file) {
+      setErrors({ package: '请选择安装包' });
+      return;
+    }
+    setBusy(true);
     try {
-      const { info } = await call('/manager/version!publish', values);
+      const { info } = await uploadRaw('/manager/version!publish', file, values);
       setMessage(info || '已发布');
+      setSys(values.sys);
+      setOffset(0);
       setReload((n) => n + 1);
     } catch (err) {
-      const field = VERSION_FIELDS.find((f) => err.info.includes(f.name) || err.info.includes(f.label));
-      setErrors(field ? { [field.name]: err.info } : { form: err.info });
+      const field = err.data && err.data.field;
+      setErrors(field ? { [field]: err.info } : { form: err.info });
+    } finally {
+      setBusy(false);
     }
   }
   return (
@@ -372,31 +393,61 @@ export function VersionsPage() {
         {VERSION_FIELDS.map((f) => (
           <Field key={f.name} field={f} value={values[f.name]} error={errors[f.name]} onChange={(v) => setValues({ ...values, [f.name]: v })} />
         ))}
+        <div class={`field${errors.package ? ' has-error' : ''}`} data-field="package">
+          <label for="f-package">
+            安装包<span class="required">*</span>
+          </label>
+          <input id="f-package" name="package" type="file" accept=".apk,.ipa" onChange={(e) => setFile(e.currentTarget.files[0] || null)} />
+          {errors.package && (
+            <span class="field-error" role="alert">
+              {errors.package}
+            </span>
+          )}
+        </div>
         <Notice error={errors.form} />
-        <button type="submit" class="primary">
-          发布
+        <button type="submit" class="primary" disabled={busy}>
+          {busy ? '上传中…' : '发布'}
         </button>
       </form>
+      <div class="filters">
+        <Field
+          field={{ name: 'listSys', label: '查看平台', type: 'select', options: PLATFORMS }}
+          value={sys}
+          onChange={(v) => {
+            setSys(v || '1');
+            setOffset(0);
+          }}
+        />
+      </div>
       <table class="grid" data-loaded={list.loaded ? 'yes' : 'no'}>
         <thead>
           <tr>
             <th>平台</th>
             <th>版本号</th>
+            <th>更新说明</th>
+            <th>大小</th>
+            <th>SHA-256</th>
             <th>下载地址</th>
             <th>发布时间</th>
           </tr>
         </thead>
         <tbody>
           {list.rows.map((row) => (
-            <tr key={idOf(row) ?? `${row.platform}-${row.version}`}>
-              <td>{row.platform}</td>
+            <tr key={row.id} data-version={row.version}>
+              <td>{platformName(row.sys)}</td>
               <td>{row.version}</td>
-              <td>{row.url}</td>
-              <td>{formatTime(row.createdAt ?? row.publishedAt)}</td>
+              <td>{row.remark}</td>
+              <td>{formatSize(row.size)}</td>
+              <td class="mono">{row.sha256}</td>
+              <td>
+                <a href={row.packet}>{row.packet}</a>
+              </td>
+              <td>{formatTime(row.time)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Pager offset={offset} count={PAGE_SIZE} total={list.total} onPage={setOffset} />
     </section>
   );
 }
@@ -406,11 +457,13 @@ export function FeedbackPage() {
   const [thread, setThread] = useState(null);
   const [reply, setReply] = useState('');
   const [error, setError] = useState('');
-  const list = useList('/manager/feedback!threads', { offset, count: PAGE_SIZE }, ['threadList', 'list'], 0);
+  const [reload, setReload] = useState(0);
+  const list = useList('/manager/feedback!threads', { offset, count: PAGE_SIZE }, ['threadList'], reload);
   async function open(row) {
     try {
-      const { data } = await call('/manager/feedback!thread', { userId: row.userId ?? idOf(row) });
-      setThread({ row, messages: listOf(data, ['messageList', 'list']) });
+      const { data } = await call('/manager/feedback!thread', { userId: row.userId, count: 100 });
+      // Oldest first, as a chat reads.
+      setThread({ row, messages: listOf(data, ['feedList']).slice().reverse() });
     } catch (e) {
       setError(e.info);
     }
@@ -418,9 +471,11 @@ export function FeedbackPage() {
   async function send(e) {
     e.preventDefault();
     try {
-      await call('/manager/feedback!reply', { userId: thread.row.userId ?? idOf(thread.row), content: reply });
+      await call('/manager/feedback!reply', { userId: thread.row.userId, content: reply });
       setReply('');
+      setError('');
       await open(thread.row);
+      setReload((n) => n + 1);
     } catch (err) {
       setError(err.info);
     }
@@ -435,6 +490,7 @@ export function FeedbackPage() {
         <thead>
           <tr>
             <th>用户</th>
+            <th>状态</th>
             <th>最新内容</th>
             <th>时间</th>
             <th>操作</th>
@@ -442,10 +498,11 @@ export function FeedbackPage() {
         </thead>
         <tbody>
           {list.rows.map((row) => (
-            <tr key={row.userId ?? idOf(row)}>
-              <td>{row.nickName || row.userId}</td>
-              <td>{row.content || row.lastMessage}</td>
-              <td>{formatTime(row.updatedAt ?? row.createdAt)}</td>
+            <tr key={row.userId} data-user={row.userId}>
+              <td>{row.nickName || row.mobile || row.userId}</td>
+              <td>{row.open ? '待回复' : '已回复'}</td>
+              <td>{row.lastContent}</td>
+              <td>{formatTime(row.lastTime)}</td>
               <td>
                 <button type="button" class="link" onClick={() => open(row)}>
                   查看
@@ -462,7 +519,7 @@ export function FeedbackPage() {
             <h3>反馈详情</h3>
             <ul class="thread">
               {thread.messages.map((m, i) => (
-                <li key={idOf(m) ?? i} class={m.fromStaff || m.staff ? 'staff' : 'user'}>
+                <li key={m.id ?? i} class={m.direction === 2 ? 'staff' : 'user'}>
                   {m.content}
                 </li>
               ))}

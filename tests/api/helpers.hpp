@@ -23,7 +23,8 @@ std::string id(long long value);
 // they end up friends.
 void befriend(const TestUser& a, const TestUser& b);
 
-// `scripts/admin site-role` against the test stack: "owner", "deputy", "admin" or "none".
+// Gives the user of `mobile` a site role on the test stack: "owner", "deputy", "admin" or
+// "none", keeping their session (scripts/admin site-role would end it).
 bool setSiteRole(const std::string& mobile, const std::string& role);
 // A fresh user holding a site role ("none" for none); throws when the grant fails.
 TestUser newStaff(const std::string& role);

@@ -65,7 +65,9 @@ fi
 # --- the nginx site ----------------------------------------------------------------------
 if command -v nginx >/dev/null && [[ -f /etc/nginx/fastcgi_params ]]; then
   mkdir -p "$tmp/nginx/logs"
-  sed -e "s#/var/log/nginx/#$tmp/nginx/logs/#" "$repo/nginx/mmx-site.conf" >"$tmp/nginx/site.conf"
+  # nginx -t creates the upload directory of the package route; here under the scratch dir.
+  sed -e "s#/var/log/nginx/#$tmp/nginx/logs/#" -e "s#/srv/mmx/incoming#$tmp/incoming#" \
+    "$repo/nginx/mmx-site.conf" >"$tmp/nginx/site.conf"
   cat >"$tmp/nginx/nginx.conf" <<CONF
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/logs/error.log;

@@ -4,6 +4,7 @@
 //
 //   mmx-admin publish-version <sys 1|2> <version> <package file> <remark>
 //   mmx-admin reply-feedback <user id or mobile> <text>
+//   mmx-admin site-role <mobile> <owner|deputy|admin|none>
 //
 // Prints what it did on stdout; a refusal is printed on stderr with exit status 1, a
 // usage error with 2.
@@ -19,12 +20,14 @@
 #include "db/user_repository.hpp"
 #include "services/app_versions.hpp"
 #include "services/feedback.hpp"
+#include "services/manager.hpp"
 
 namespace {
 
 int usage() {
     std::cerr << "usage: mmx-admin publish-version <sys 1|2> <version> <package file> <remark>\n"
-                 "       mmx-admin reply-feedback <user id or mobile> <text>\n";
+                 "       mmx-admin reply-feedback <user id or mobile> <text>\n"
+                 "       mmx-admin site-role <mobile> <owner|deputy|admin|none>\n";
     return 2;
 }
 
@@ -61,6 +64,25 @@ int replyFeedback(mmx::Services& services, int argc, char** argv) {
     return 0;
 }
 
+// As /manager/user!setSiteRole does it (the target's sessions end, the site keeps an
+// owner, an audit entry), with the command line as the staff member: an owner's powers,
+// staff id 0.
+int siteRole(mmx::Services& services, int argc, char** argv) {
+    if (argc != 4 || !mmx::isMainlandMobile(argv[2])) return usage();
+    const auto role = mmx::parseSiteRole(argv[3]);
+    if (!role) return usage();
+    const auto userId = mmx::db::UserRepository(services.db).findIdByMobile(argv[2]);
+    if (!userId) {
+        std::cerr << "no user registered with " << argv[2] << '\n';
+        return 1;
+    }
+    const mmx::services::Staff commandLine{mmx::services::kCommandLineStaff, mmx::SiteRole::Owner,
+                                           mmx::ManagerAccess::Allowed};
+    mmx::services::setSiteRole(services, commandLine, *userId, *role);
+    std::cout << "user " << *userId << " (" << argv[2] << "): site role " << argv[3] << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +94,7 @@ int main(int argc, char** argv) {
             return publishVersion(services, argc, argv);
         }
         if (std::strcmp(argv[1], "reply-feedback") == 0) return replyFeedback(services, argc, argv);
+        if (std::strcmp(argv[1], "site-role") == 0) return siteRole(services, argc, argv);
         return usage();
     } catch (const mmx::ApiError& refusal) {
         std::cerr << mmx::codeName(refusal.code()) << ": " << refusal.info() << '\n';
