@@ -105,6 +105,12 @@ struct Config {
     // loopback or private, matched against the URL's host exactly. Empty in production;
     // the test stacks allow the literal 127.0.0.1 their own test servers listen on.
     std::vector<std::string> fetchAllowedHosts;
+
+    // Accounts by user name or e-mail with no SMS code (MMX_OPEN_REGISTRATION): off unless
+    // the operator turns it on; each client address may make MMX_OPEN_REGISTRATION_IP_LIMIT
+    // tries an hour.
+    bool openRegistration = false;
+    int openRegistrationIpLimit = 10;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

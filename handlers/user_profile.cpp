@@ -46,7 +46,7 @@ Response updateUser(Services& services, const Request& request) {
         refuseOnlyUnknown(request, {"userVO.userId"});  // names what it did not know
         throwBadParam("没有要修改的内容");
     }
-    services::updateProfile(services, actor.userId, changes, cityId);
+    services::updateProfile(services, actor.userId, changes, cityId, readExpectedValues(request));
     return Response("修改用户信息成功");
 }
 

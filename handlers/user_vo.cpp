@@ -80,4 +80,16 @@ db::ProfileValues readProfileChanges(const Request& request) {
     return changes;
 }
 
+db::ProfileValues readExpectedValues(const Request& request) {
+    db::ProfileValues expected;
+    for (const auto& spec : kFields) {
+        const std::string name = "expect." + std::string(spec.name);
+        if (request.param(name)) {
+            expected[static_cast<std::size_t>(spec.field)] =
+                optionalText(request, name, spec.maxChars).value_or("");
+        }
+    }
+    return expected;
+}
+
 }  // namespace mmx

@@ -18,4 +18,8 @@ void writeUserVO(JsonObject userVO, const db::UserProfile& profile, Visibility v
 // Throws BAD_PARAM naming the first bad field.
 db::ProfileValues readProfileChanges(const Request& request);
 
+// The values `updateUser` expects stored before it changes anything: `expect.<field>`
+// (`expect.nickName=旧昵称`; empty for a field never set), fields not sent stay nullopt.
+db::ProfileValues readExpectedValues(const Request& request);
+
 }  // namespace mmx

@@ -1,5 +1,6 @@
 #include "services/profiles.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -7,6 +8,7 @@
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "db/account_kind_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/relation_repository.hpp"
 #include "db/upload_repository.hpp"
@@ -54,12 +56,29 @@ ProfileView readProfile(Services& services, const Identity& actor, std::int64_t 
 }
 
 void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,
-                   std::optional<std::int64_t> cityId) {
+                   std::optional<std::int64_t> cityId, const db::ProfileValues& expected) {
     db::UserRepository users(services.db);
     if (cityId) {
         auto name = users.cityName(*cityId);
         if (!name) throwBadParam("参数 cityId 不是已开通的城市");
         changes[static_cast<std::size_t>(db::ProfileField::City)] = std::move(name);
+    }
+    const bool compareFirst = std::any_of(expected.begin(), expected.end(),
+                                          [](const auto& value) { return value.has_value(); });
+    if (compareFirst) {
+        db::withTransaction(services.db, [&](db::Transaction& transaction) {
+            const auto stored = db::AccountKindRepository(services.db).lockProfile(me);
+            if (!stored) throw ApiError(ErrorCode::NotFound, "用户不存在");
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                if (expected[i] && *expected[i] != stored->fields[i].value_or("")) {
+                    throw ApiError(ErrorCode::Conflict, "原数据已被修改");
+                }
+            }
+            const auto nameKey = users.updateProfile(me, changes, nowMs());
+            if (nameKey) db::FriendRepository(services.db).followNickname(me, *nameKey);
+            transaction.commit();
+        });
+        return;
     }
     if (!changes[static_cast<std::size_t>(db::ProfileField::NickName)]) {
         users.updateProfile(me, changes, nowMs());

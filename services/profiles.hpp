@@ -24,8 +24,12 @@ ProfileView readProfile(Services& services, const Identity& actor, std::int64_t 
 // Stores the fields that are set in `changes`; the others stay as they are.
 // `cityId`, when given, must be one of the app's cities (BAD_PARAM otherwise): it sets the
 // city by id, its name in place of any `city` text sent.
+// `expected`, when any of its fields is set, makes the change a compare-and-set: each set
+// field must equal the stored value (an unset stored value equals ""), read under the row's
+// lock, or nothing changes and the answer is CONFLICT 原数据已被修改.
 void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,
-                   std::optional<std::int64_t> cityId = std::nullopt);
+                   std::optional<std::int64_t> cityId = std::nullopt,
+                   const db::ProfileValues& expected = {});
 
 // Stores `image` as the user's avatar and answers its URL; the previous avatar's file, when
 // it is one of ours, is removed. NOT_FOUND for an unknown user.
