@@ -44,6 +44,8 @@ std::string paramOf(const FCGX_Request& raw, const char* name) {
 Method methodOf(const std::string& name) {
     if (name == "POST") return Method::Post;
     if (name == "GET") return Method::Get;
+    if (name == "PUT") return Method::Put;
+    if (name == "DELETE") return Method::Delete;
     return Method::Other;
 }
 
@@ -96,10 +98,11 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits
     request.client = paramOf(raw, "HTTP_CLIENT");
     request.uidHeader = paramOf(raw, "HTTP_UID");
     request.tokenHeader = paramOf(raw, "HTTP_ACCESSTOKEN");
+    request.cookieHeader = paramOf(raw, "HTTP_COOKIE");
 
     const long length = std::atol(paramOf(raw, "CONTENT_LENGTH").c_str());
     if (length > kMaxBodyBytes) return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
-    if (request.method == Method::Get || request.method == Method::Post) {
+    if (request.method != Method::Other) {
         try {
             FcgiCgiInput input(raw);
             parseForm(input, request, limits);
