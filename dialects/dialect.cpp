@@ -13,7 +13,21 @@ namespace {
 struct Match {
     const Dialect* dialect = nullptr;
     const DialectRoute* route = nullptr;  // null when only the path matched
+    std::string allowed;                  // the methods the path takes, for `Allow`
 };
+
+const char* methodName(Method method) {
+    switch (method) {
+        case Method::Get:
+            return "GET";
+        case Method::Put:
+            return "PUT";
+        case Method::Delete:
+            return "DELETE";
+        default:
+            return "POST";
+    }
+}
 
 Match find(const std::vector<Dialect>& dialects, Method method, std::string_view path) {
     Match match;
@@ -21,6 +35,8 @@ Match find(const std::vector<Dialect>& dialects, Method method, std::string_view
         for (const DialectRoute& route : dialect.routes) {
             if (route.path != path) continue;
             match.dialect = &dialect;
+            if (!match.allowed.empty()) match.allowed += ", ";
+            match.allowed += methodName(route.method);
             if (route.method == method) {
                 match.route = &route;
                 return match;
@@ -54,9 +70,10 @@ std::function<std::optional<Response>(Request&)> dialectFallback(Services& servi
             const Match match = find(dialects, request.method, request.path);
             if (match.dialect == nullptr) return std::nullopt;
             if (match.route == nullptr) {
-                Response refused =
-                    match.dialect->refusal(ApiError(ErrorCode::MethodNotAllowed, "请求方法不支持"));
-                refused.setStatus(405);
+                // A protocol fault, answered like every other one (nginx's 413 and 502 too):
+                // the house envelope, whatever the dialect.
+                Response refused = Response::failure(ErrorCode::MethodNotAllowed, "请求方法不支持");
+                refused.addHeader("Allow", match.allowed);
                 return refused;
             }
             return answer(services, *match.dialect, *match.route, request);

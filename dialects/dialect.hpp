@@ -43,8 +43,9 @@ struct Dialect {
 std::vector<Dialect> allDialects();
 
 // The router's fallback over `dialects`: the answer of the route matching the request's
-// method and path; a path a dialect knows under another method is that dialect's refusal
-// (405); an unknown path is nullopt. Never throws.
+// method and path; a path a dialect knows under another method is the house's 405 envelope
+// (a protocol fault, as nginx's own are), with `Allow`; an unknown path is nullopt. Never
+// throws.
 std::function<std::optional<Response>(Request&)> dialectFallback(Services& services,
                                                                  std::vector<Dialect> dialects);
 

@@ -199,11 +199,13 @@ BOOST_AUTO_TEST_CASE(another_users_id_no_cookie_and_no_staff_role_are_failures) 
     BOOST_TEST(stateOf(form) == 1);
 }
 
-BOOST_AUTO_TEST_CASE(a_method_the_path_does_not_take_is_refused_in_the_phones_format) {
+BOOST_AUTO_TEST_CASE(a_method_the_path_does_not_take_is_a_405_protocol_fault) {
     Phone phone;
     const api::Response r = phone.send("PUT", "/login", "{}");
-    BOOST_TEST(r.status == 405);
-    BOOST_TEST(stateOf(r) == 2);
+    MMX_CHECK_ANSWER(r, 405, "METHOD_NOT_ALLOWED");
+    BOOST_TEST(r.header("allow") == "POST");
+    MMX_CHECK_ANSWER(phone.send("GET", "/group", ""), 405, "METHOD_NOT_ALLOWED");
+    BOOST_TEST(phone.send("GET", "/group", "").header("allow") == "POST, PUT, DELETE");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
