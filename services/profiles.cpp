@@ -42,7 +42,8 @@ std::optional<db::UserProfile> ownProfile(Services& services, const Identity& ac
 
 }  // namespace
 
-ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target) {
+ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target,
+                        const std::vector<db::ProfileField>& only) {
     const Relation relation = db::RelationRepository(services.db).relationOf(actor.userId, target);
     const Visibility visibility = visibilityOf(relation);
     if (!visibility.found) throw ApiError(ErrorCode::NotFound, "用户不存在");
@@ -52,7 +53,15 @@ ProfileView readProfile(Services& services, const Identity& actor, std::int64_t 
     // Accounts older than QR cards get theirs when their owner reads the profile: reads
     // of another user never write.
     if (relation == Relation::Self) profile->qcodeUrl = ensureQrCard(services, *profile);
-    return ProfileView{std::move(*profile), visibility};
+    if (!only.empty()) {
+        db::ProfileValues asked;
+        for (const db::ProfileField field : only) {
+            const auto i = static_cast<std::size_t>(field);
+            asked[i] = std::move(profile->fields[i]);
+        }
+        profile->fields = std::move(asked);
+    }
+    return ProfileView{std::move(*profile), visibility, only};
 }
 
 void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/identity.hpp"
 #include "core/image_cleaner.hpp"
@@ -15,11 +16,16 @@ namespace mmx::services {
 struct ProfileView {
     db::UserProfile profile;
     Visibility visibility;  // how much of it the reader may see
+    // The fields the reader asked for (seed 002's GetMessage data_type); empty: all. The
+    // others are left out of `profile`.
+    std::vector<db::ProfileField> only = {};
 };
 
 // `target`'s profile as `actor` may see it: NOT_FOUND for an unknown user and for one who
 // has blocked the actor. The owner's own read makes the QR card an older account lacks.
-ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target);
+// With `only`, the profile holds those fields alone.
+ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target,
+                        const std::vector<db::ProfileField>& only = {});
 
 // Stores the fields that are set in `changes`; the others stay as they are.
 // `cityId`, when given, must be one of the app's cities (BAD_PARAM otherwise): it sets the

@@ -130,6 +130,51 @@ BOOST_AUTO_TEST_CASE(malformed_names_addresses_and_passwords_are_bad_params) {
 
 BOOST_AUTO_TEST_SUITE_END()
 
+BOOST_AUTO_TEST_SUITE(field_filter)
+
+BOOST_AUTO_TEST_CASE(read_user_with_fields_answers_only_those_fields) {
+    const api::TestUser user = api::newUser();
+    MMX_REQUIRE_ANSWER(
+        api::post(user, "/user/user!updateUser",
+                  {{"userExtendVO.nickName", "只读"}, {"userExtendVO.city", "深圳"}}),
+        200, "OK");
+    const api::Response r =
+        api::post(user, "/user/user!readUser", {{"fields", "nickName,city"}, {"fields", "city"}});
+    MMX_REQUIRE_ANSWER(r, 200, "OK");
+    const rapidjson::Value* selected = r.data("selected");
+    BOOST_REQUIRE_MESSAGE(selected != nullptr && selected->IsObject(), r.describe());
+    BOOST_TEST(selected->MemberCount() == 3u);
+    BOOST_TEST(api::scalarText((*selected)["userId"]) == std::to_string(user.session.userId));
+    BOOST_TEST(api::scalarText((*selected)["nickName"]) == "只读");
+    BOOST_TEST(api::scalarText((*selected)["city"]) == "深圳");
+    BOOST_TEST(r.data("userVO") == nullptr);
+}
+
+BOOST_AUTO_TEST_CASE(a_stranger_asking_for_an_owner_only_field_gets_nothing_of_it) {
+    const api::TestUser owner = api::newUser();
+    const api::TestUser stranger = api::newUser();
+    MMX_REQUIRE_ANSWER(
+        api::post(owner, "/user/user!updateUser", {{"userExtendVO.street", "私密街1号"}}), 200,
+        "OK");
+    const api::Response r = api::post(
+        stranger, "/user/user!readUser",
+        {{"userId", std::to_string(owner.session.userId)}, {"fields", "street,nickName"}});
+    MMX_REQUIRE_ANSWER(r, 200, "OK");
+    const rapidjson::Value* selected = r.data("selected");
+    BOOST_REQUIRE(selected != nullptr);
+    BOOST_TEST(!selected->HasMember("street"));
+    BOOST_TEST(selected->HasMember("nickName"));
+    BOOST_TEST(r.body.find("私密街") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(an_unknown_field_is_bad_param) {
+    const api::TestUser user = api::newUser();
+    MMX_CHECK_ANSWER(api::post(user, "/user/user!readUser", {{"fields", "nickName,password"}}), 200,
+                     "BAD_PARAM");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE(compare_and_set)
 
 BOOST_AUTO_TEST_CASE(an_update_expecting_a_stale_value_changes_nothing) {
