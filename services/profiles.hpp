@@ -16,7 +16,7 @@ namespace mmx::services {
 struct ProfileView {
     db::UserProfile profile;
     Visibility visibility;  // how much of it the reader may see
-    // The fields the reader asked for (seed 002's GetMessage data_type); empty: all. The
+    // The fields the reader asked for (the account app's GetMessage data_type); empty: all. The
     // others are left out of `profile`.
     std::vector<db::ProfileField> only = {};
 };
