@@ -8,10 +8,12 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <string>
 
 #include "core/config.hpp"
 #include "core/crypto.hpp"
+#include "dialects/dialect.hpp"
 #include "fcgi/supervisor.hpp"
 #include "fcgi/worker.hpp"
 #include "handlers/authenticate.hpp"
@@ -43,6 +45,22 @@ int printRoutes() {
                                                                    : "user";
         std::cout << methods << ' ' << route.path << ' ' << access << '\n';
     }
+    // The older phones' paths, one line a path with every method it takes.
+    for (const mmx::dialects::Dialect& dialect : mmx::dialects::allDialects()) {
+        std::map<std::string, std::pair<std::string, const char*>> paths;
+        for (const mmx::dialects::DialectRoute& route : dialect.routes) {
+            auto& [methods, access] = paths[route.path];
+            if (!methods.empty()) methods += ',';
+            methods += route.method == mmx::Method::Get      ? "GET"
+                       : route.method == mmx::Method::Put    ? "PUT"
+                       : route.method == mmx::Method::Delete ? "DELETE"
+                                                             : "POST";
+            access = route.access == mmx::dialects::DialectAccess::Open ? "open" : "user";
+        }
+        for (const auto& [path, line] : paths) {
+            std::cout << line.first << ' ' << path << ' ' << line.second << '\n';
+        }
+    }
     return 0;
 }
 
@@ -54,7 +72,8 @@ int serve(const mmx::Config& config, int listenFd) {
     mmx::Services services(config);
     const mmx::Dispatcher dispatcher(
         mmx::buildRoutes(services),
-        [&services](const mmx::Request& request) { return mmx::authenticate(services, request); });
+        [&services](const mmx::Request& request) { return mmx::authenticate(services, request); },
+        mmx::dialects::dialectFallback(services, mmx::dialects::allDialects()));
     mmx::RequestLog log(config.logFile);
 
     auto lastHousekeeping = std::chrono::steady_clock::now();

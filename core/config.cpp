@@ -120,6 +120,10 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_REQUEST_CPU_SECONDS", c.requestCpuSeconds, 0, 3600);
     readInt(lookup, "MMX_MAX_FAN_SHOPS", c.maxFanShops, 1, 100000);
     readInt(lookup, "MMX_MAX_FAVORITE_GOODS", c.maxFavoriteGoods, 1, 100000);
+    int openRegistration = 0;
+    readInt(lookup, "MMX_OPEN_REGISTRATION", openRegistration, 0, 1);
+    c.openRegistration = openRegistration == 1;
+    readInt(lookup, "MMX_OPEN_REGISTRATION_IP_LIMIT", c.openRegistrationIpLimit, 1, 10000000);
     if (const char* hosts = lookup("MMX_FETCH_ALLOWED_HOSTS")) {
         std::string_view rest(hosts);
         while (!rest.empty()) {

@@ -124,6 +124,11 @@ struct Config {
     bool thirdPartyLoopbackHttp = false;
     int thirdPartyTimeoutMs = 5000;  // one provider call, connect and transfer
     int thirdLoginIpLimit = 30;      // thirdLogin and thirdInfo per client address, 15 minutes
+    // Accounts by user name or e-mail with no SMS code (MMX_OPEN_REGISTRATION): off unless
+    // the operator turns it on; each client address may make MMX_OPEN_REGISTRATION_IP_LIMIT
+    // tries an hour.
+    bool openRegistration = false;
+    int openRegistrationIpLimit = 10;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

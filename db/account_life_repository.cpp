@@ -38,7 +38,8 @@ constexpr std::string_view kCloseInbox = "DELETE FROM chat_inbox WHERE user_id =
 // The mobile becomes a value no phone number can be, so the number is free and no login
 // by it finds the row; no password hash verifies against '!'.
 constexpr std::string_view kCloseUser =
-    "UPDATE users SET mobile = CONCAT('closed:', id), user_name = NULL, password_hash = '!',"
+    "UPDATE users SET mobile = CONCAT('closed:', id), user_name = NULL, email = NULL,"
+    " password_hash = '!',"
     " nick_name = '已注销用户', user_photo = NULL, signature = NULL, sex = NULL, age = NULL,"
     " country = NULL, province = NULL, city = NULL, city_id = NULL, district = NULL,"
     " street = NULL, company = NULL, occupation = NULL, role = NULL, degrees = NULL,"

@@ -8,7 +8,7 @@ namespace {
 
 // Reads, which may be sent again after a lost connection (db::Idempotent).
 constexpr Idempotent kFindCredentials{
-    "SELECT id, password_hash FROM users WHERE mobile = ? OR user_name = ? LIMIT 1"};
+    "SELECT id, password_hash FROM users WHERE mobile = ? OR user_name = ? OR email = ? LIMIT 1"};
 constexpr Idempotent kFindCredentialsById{"SELECT id, password_hash FROM users WHERE id = ?"};
 constexpr Idempotent kFindIdByMobile{"SELECT id FROM users WHERE mobile = ?"};
 constexpr Idempotent kFindProfile{"SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?"};
@@ -47,7 +47,7 @@ bool isMcodeClash(const DuplicateKey& error) {
 }  // namespace
 
 std::optional<Credentials> UserRepository::findCredentials(std::string_view loginName) {
-    const auto row = db_.queryOne(kFindCredentials, {loginName, loginName});
+    const auto row = db_.queryOne(kFindCredentials, {loginName, loginName, loginName});
     if (!row) return std::nullopt;
     return Credentials{row->i64(0), row->str(1)};
 }

@@ -66,7 +66,7 @@ class UserRepository {
   public:
     explicit UserRepository(Connection& db) : db_(db) {}
 
-    // By mobile or user name.
+    // By mobile, user name or e-mail.
     std::optional<Credentials> findCredentials(std::string_view loginName);
     std::optional<std::int64_t> findIdByMobile(std::string_view mobile);
     std::optional<Credentials> findCredentialsById(std::int64_t userId);

@@ -1,6 +1,9 @@
 #include "fcgi/form.hpp"
 
 #include <cgicc/Cgicc.h>
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <cstring>
 #include <stdexcept>
@@ -75,6 +78,44 @@ void parseMultipart(std::string_view contentType, std::string_view body, FormCol
     }
 }
 
+// A JSON object's members as parameters (the older phones post JSON): a string, number or
+// boolean is one value, an array of them is the name repeated; null is left out, and
+// anything else (a nested object, not an object at the top) is BAD_PARAM.
+void parseJsonObject(std::string_view body, FormCollector& out) {
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseStopWhenDoneFlag>(body.data(), body.size());
+    if (document.HasParseError() || !document.IsObject()) throwBadParam("请求体不是 JSON 对象");
+    const auto addScalar = [&out](const std::string& name, const rapidjson::Value& value) {
+        if (value.IsString()) {
+            out.addParam(std::string(name),
+                         std::string(value.GetString(), value.GetStringLength()));
+        } else if (value.IsBool()) {
+            out.addParam(std::string(name), value.GetBool() ? "true" : "false");
+        } else if (value.IsInt64()) {
+            out.addParam(std::string(name), std::to_string(value.GetInt64()));
+        } else if (value.IsNumber()) {
+            rapidjson::StringBuffer text;
+            rapidjson::Writer<rapidjson::StringBuffer> writer(text);
+            value.Accept(writer);
+            out.addParam(std::string(name), text.GetString());
+        } else if (!value.IsNull()) {
+            throwBadParam("参数 " + name.substr(0, kMaxEchoedName) + " 的值不能是对象");
+        }
+    };
+    for (const auto& member : document.GetObject()) {
+        const std::string name(member.name.GetString(), member.name.GetStringLength());
+        if (member.value.IsArray()) {
+            for (const auto& item : member.value.GetArray()) {
+                if (item.IsArray())
+                    throwBadParam("参数 " + name.substr(0, kMaxEchoedName) + " 不能嵌套数组");
+                addScalar(name, item);
+            }
+        } else {
+            addScalar(name, member.value);
+        }
+    }
+}
+
 }  // namespace
 
 void FormCollector::count(const std::string& name) {
@@ -111,6 +152,8 @@ void parseFormData(std::string_view contentType, std::string_view body, std::str
             parseUrlencoded(body, onPair);
         } else if (startsWithNoCase(contentType, "multipart/form-data")) {
             parseMultipart(contentType, body, out, limits);
+        } else if (startsWithNoCase(contentType, "application/json")) {
+            parseJsonObject(body, out);
         }
     }
     parseUrlencoded(query, onPair);
@@ -118,7 +161,8 @@ void parseFormData(std::string_view contentType, std::string_view body, std::str
 
 void parseForm(cgicc::CgiInput& input, Request& request, const FormLimits& limits) {
     std::string body;
-    if (strcasecmp(input.getenv("REQUEST_METHOD").c_str(), "POST") == 0) {
+    // Every method but GET may carry a body (the older phones PUT and DELETE forms too).
+    if (strcasecmp(input.getenv("REQUEST_METHOD").c_str(), "GET") != 0) {
         const auto length = parseInt64(input.getenv("CONTENT_LENGTH"));
         if (length && *length > 0) {
             if (static_cast<std::uint64_t>(*length) > limits.maxBodyBytes) {

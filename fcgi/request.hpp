@@ -12,7 +12,7 @@
 
 namespace mmx {
 
-enum class Method { Get, Post, Other };
+enum class Method { Get, Post, Put, Delete, Other };
 
 struct UploadedFile {
     std::string field;
@@ -27,9 +27,10 @@ class Request {
     Method method = Method::Other;
     std::string path;
     std::string remoteAddr;
-    std::string client;       // header `client`
-    std::string uidHeader;    // header `uid`
-    std::string tokenHeader;  // header `accessToken`
+    std::string client;        // header `client`
+    std::string uidHeader;     // header `uid`
+    std::string tokenHeader;   // header `accessToken`
+    std::string cookieHeader;  // header `Cookie` (the older phones' session)
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<UploadedFile> files;
     std::optional<Identity> identity;

@@ -130,6 +130,7 @@ void Response::addHeader(std::string name, std::string value) {
 }
 
 std::string Response::body() const {
+    if (rawBody_) return *rawBody_;
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     writer.StartObject();

@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -83,7 +84,10 @@ class Response {
     const std::string& info() const { return info_; }
     const std::vector<std::pair<std::string, std::string>>& headers() const { return headers_; }
 
-    // The envelope as JSON text.
+    // Answers `json` instead of the envelope: the older phones' own answer formats.
+    void replaceBody(std::string json) { rawBody_ = std::move(json); }
+
+    // The envelope as JSON text (or the body that replaced it).
     std::string body() const;
 
   private:
@@ -94,6 +98,7 @@ class Response {
     std::string info_;
     rapidjson::Document data_;
     std::vector<std::pair<std::string, std::string>> headers_;
+    std::optional<std::string> rawBody_;
 };
 
 // The CGI head of `response` (Status, the fixed headers, then its own), ending in the

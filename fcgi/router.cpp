@@ -24,11 +24,16 @@ const Route* RouteTable::find(std::string_view path) const {
     return found == index_.end() ? nullptr : &routes_[found->second];
 }
 
-Dispatcher::Dispatcher(RouteTable routes, Authenticator authenticate)
-    : routes_(std::move(routes)), authenticate_(std::move(authenticate)) {}
+Dispatcher::Dispatcher(RouteTable routes, Authenticator authenticate, Fallback fallback)
+    : routes_(std::move(routes)),
+      authenticate_(std::move(authenticate)),
+      fallback_(std::move(fallback)) {}
 
 Response Dispatcher::dispatch(Request& request) const {
     const Route* route = routes_.find(request.path);
+    if (route == nullptr && fallback_) {
+        if (auto answered = fallback_(request)) return std::move(*answered);
+    }
     if (route == nullptr) {
         Response response = Response::failure(ErrorCode::NotFound, "接口不存在");
         response.setStatus(404);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -44,10 +45,14 @@ class RouteTable {
 // Checks a request's token and names its actor; throws ApiError when it cannot.
 using Authenticator = std::function<Identity(const Request&)>;
 
+// Where a request goes that no route of the table matches (the older phones' wire formats,
+// by method and path): its answer, or nullopt for the 404 envelope. Must not throw.
+using Fallback = std::function<std::optional<Response>(Request&)>;
+
 // Turns a parsed request into a response. Never throws: every failure becomes an envelope.
 class Dispatcher {
   public:
-    Dispatcher(RouteTable routes, Authenticator authenticate);
+    Dispatcher(RouteTable routes, Authenticator authenticate, Fallback fallback = {});
 
     Response dispatch(Request& request) const;
 
@@ -56,6 +61,7 @@ class Dispatcher {
 
     RouteTable routes_;
     Authenticator authenticate_;
+    Fallback fallback_;
 };
 
 // The identity headers sent back on every authenticated answer.

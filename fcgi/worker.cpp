@@ -45,6 +45,8 @@ std::string paramOf(const FCGX_Request& raw, const char* name) {
 Method methodOf(const std::string& name) {
     if (name == "POST") return Method::Post;
     if (name == "GET") return Method::Get;
+    if (name == "PUT") return Method::Put;
+    if (name == "DELETE") return Method::Delete;
     return Method::Other;
 }
 
@@ -106,6 +108,7 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits
     request.client = paramOf(raw, "HTTP_CLIENT");
     request.uidHeader = paramOf(raw, "HTTP_UID");
     request.tokenHeader = paramOf(raw, "HTTP_ACCESSTOKEN");
+    request.cookieHeader = paramOf(raw, "HTTP_COOKIE");
 
     // nginx kept the body in a file and sends none: only the query string is a form.
     request.bodyFile = paramOf(raw, "MMX_BODY_FILE");
@@ -114,7 +117,7 @@ Response serve(FCGX_Request& raw, const Dispatcher& dispatcher, const FormLimits
     if (request.bodyFile.empty() && length > kMaxBodyBytes) {
         return Response::failure(ErrorCode::BodyTooLarge, "请求体过大");
     }
-    if (request.method == Method::Get || request.method == Method::Post) {
+    if (request.method != Method::Other) {
         try {
             if (request.bodyFile.empty()) {
                 FcgiCgiInput input(raw);

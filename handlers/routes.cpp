@@ -14,6 +14,7 @@
 #include "handlers/shop.hpp"
 #include "handlers/system.hpp"
 #include "handlers/user.hpp"
+#include "handlers/user_kinds.hpp"
 #include "handlers/user_life.hpp"
 #include "handlers/user_search.hpp"
 #include "handlers/user_third.hpp"
@@ -145,6 +146,8 @@ RouteTable buildRoutes(Services& s) {
     routes.add({"/user/user!sendDestroyCode",            Post,      User,   bind(s, user::sendDestroyCode)});
     routes.add({"/user/user!destroy",                    Post,      User,   bind(s, user::destroy)});
     routes.add({"/user/user!photoFromUrl",               Post,      User,   bind(s, user::photoFromUrl)});
+    // Accounts by user name or e-mail, with no SMS code (only when the operator allows it).
+    routes.add({"/user/user!registerByName",             Post,      Client, bind(s, user::registerByName)});
     // The manager side: site staff only (each handler checks the site role).
     routes.add({"/manager/user!search",                   GetOrPost, User,   manager::bind(s, manager::userSearch)});
     routes.add({"/manager/user!info",                     GetOrPost, User,   manager::bind(s, manager::userInfo)});

@@ -14,17 +14,22 @@ std::string requireCode(const Request& request, std::string_view name) {
 }
 
 // The login name: the house's userVO.userName, or seed 004's `account` (mode 1, a user
-// name or a mobile) or `phone` (mode 2).
-constexpr Names kLoginNames = {"userVO.userName", "account", "phone"};
+// name or a mobile), `phone` (mode 2) or `email` (mode 3).
+constexpr Names kLoginNames = {"userVO.userName", "account", "phone", "email"};
+// Signing in by the numeric user id an account by user name was given.
+constexpr Names kLoginIdNames = {"userVO.userId", "userId"};
 constexpr Names kLoginPasswordNames = {"userVO.password", "password"};
 
 }  // namespace
 
 Response login(Services& services, const Request& request) {
     services::SignIn signIn;
-    // Mode 3 (e-mail) and the third-party modes are not this route's.
-    optionalInt(request, "mode", 1, 2);
-    signIn.loginName = requireText(request, nameIn(request, kLoginNames), 1, 64);
+    // The third-party modes are not this route's.
+    optionalInt(request, "mode", 1, 3);
+    signIn.userId = optionalId(request, kLoginIdNames);
+    if (!signIn.userId) {
+        signIn.loginName = requireText(request, nameIn(request, kLoginNames), 1, 254);
+    }
     signIn.password = requirePassword(request, nameIn(request, kLoginPasswordNames));
     signIn.address = request.remoteAddr;
     signIn.client = request.client;

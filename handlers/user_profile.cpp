@@ -21,8 +21,14 @@ Response readUser(Services& services, const Request& request) {
     // A target that was named is read or refused, never swapped for the caller.
     const auto named = firstOf(request, kTargetNames);
     const std::int64_t target = named ? requireId(request, named->name) : actor.userId;
-    const services::ProfileView view = services::readProfile(services, actor, target);
+    const services::ProfileView view =
+        services::readProfile(services, actor, target, readFieldSelection(request));
     Response response("获取用户信息成功");
+    if (!view.only.empty()) {
+        writeSelectedFields(response.data().object("selected"), view.profile, view.visibility,
+                            view.only);
+        return response;
+    }
     writeUserVO(response.data().object("userVO"), view.profile, view.visibility);
     return response;
 }
@@ -46,7 +52,7 @@ Response updateUser(Services& services, const Request& request) {
         refuseOnlyUnknown(request, {"userVO.userId"});  // names what it did not know
         throwBadParam("没有要修改的内容");
     }
-    services::updateProfile(services, actor.userId, changes, cityId);
+    services::updateProfile(services, actor.userId, changes, cityId, readExpectedValues(request));
     return Response("修改用户信息成功");
 }
 

@@ -1,5 +1,7 @@
 #include "handlers/user_vo.hpp"
 
+#include <algorithm>
+
 #include "core/api_error.hpp"
 #include "core/third_party.hpp"
 #include "handlers/params.hpp"
@@ -82,6 +84,43 @@ db::ProfileValues readProfileChanges(const Request& request) {
         }
     }
     return changes;
+}
+
+db::ProfileValues readExpectedValues(const Request& request) {
+    db::ProfileValues expected;
+    for (const auto& spec : kFields) {
+        const std::string name = "expect." + std::string(spec.name);
+        if (request.param(name)) {
+            expected[static_cast<std::size_t>(spec.field)] =
+                optionalText(request, name, spec.maxChars).value_or("");
+        }
+    }
+    return expected;
+}
+
+std::vector<ProfileField> readFieldSelection(const Request& request) {
+    std::vector<ProfileField> only;
+    for (const std::string& name : request.paramList("fields")) {
+        const auto spec = std::find_if(std::begin(kFields), std::end(kFields),
+                                       [&](const FieldSpec& s) { return s.name == name; });
+        if (spec == std::end(kFields)) {
+            throwBadParam("参数 fields 含有未知字段 " + name.substr(0, 32));
+        }
+        if (std::find(only.begin(), only.end(), spec->field) == only.end()) {
+            only.push_back(spec->field);
+        }
+    }
+    return only;
+}
+
+void writeSelectedFields(JsonObject out, const db::UserProfile& profile, Visibility visibility,
+                         const std::vector<ProfileField>& only) {
+    out.set("userId", profile.id);
+    for (const auto& spec : kFields) {
+        if (!spec.isPublic && !visibility.ownerFields) continue;
+        if (std::find(only.begin(), only.end(), spec.field) == only.end()) continue;
+        out.set(spec.name, profile[spec.field].value_or(""));
+    }
 }
 
 }  // namespace mmx

@@ -23,6 +23,8 @@ void limitCodeTraffic(Services& services, std::string_view address) {
 std::string ownMobile(Services& services, const Identity& actor) {
     auto mobile = db::AccountLifeRepository(services.db).mobileOf(actor.userId);
     if (!mobile) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    // An account made by user name or e-mail has no mobile to send a code to.
+    if (mobile->empty()) throw ApiError(ErrorCode::Conflict, "请先绑定手机号");
     return std::move(*mobile);
 }
 

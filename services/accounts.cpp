@@ -30,13 +30,16 @@ SignedIn login(Services& services, const SignIn& signIn) {
 
     db::UserRepository users(services.db);
     db::SessionRepository sessions(services.db);
-    const auto credentials = users.findCredentials(signIn.loginName);
+    const auto credentials = signIn.userId ? users.findCredentialsById(*signIn.userId)
+                                           : users.findCredentials(signIn.loginName);
     // Tries are counted per account, whatever spelling of its name found it. Only
     // failures count, so correct logins running at once never refuse each other; a
     // burst of guesses can pass the check together, but no more of them than there
     // are workers, each of which serves one request at a time.
     const PasswordTry attempt{
-        credentials ? passwordAccountKey(credentials->id) : "name:" + signIn.loginName,
+        credentials     ? passwordAccountKey(credentials->id)
+        : signIn.userId ? "id:" + std::to_string(*signIn.userId)
+                        : "name:" + signIn.loginName,
         signIn.address, signIn.client,
         // Asked for an unknown name too, so that both cost the same.
         sessions.isKnownClient(credentials ? credentials->id : 0, signIn.client)};

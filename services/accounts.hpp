@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,10 +16,12 @@ namespace mmx::services {
 
 // Who signs in, and from where: `address` is the client's address, `client` its header.
 struct SignIn {
-    std::string loginName;
+    std::string loginName;  // a mobile, a user name or an e-mail address
     std::string password;
     std::string address;
     std::string client;
+    // Sign in by the numeric user id instead of a name (the older phones' Login).
+    std::optional<std::int64_t> userId = std::nullopt;
 };
 
 struct SignedIn {

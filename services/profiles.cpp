@@ -1,5 +1,6 @@
 #include "services/profiles.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -7,6 +8,7 @@
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "db/account_kind_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/relation_repository.hpp"
 #include "db/upload_repository.hpp"
@@ -40,7 +42,8 @@ std::optional<db::UserProfile> ownProfile(Services& services, const Identity& ac
 
 }  // namespace
 
-ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target) {
+ProfileView readProfile(Services& services, const Identity& actor, std::int64_t target,
+                        const std::vector<db::ProfileField>& only) {
     const Relation relation = db::RelationRepository(services.db).relationOf(actor.userId, target);
     const Visibility visibility = visibilityOf(relation);
     if (!visibility.found) throw ApiError(ErrorCode::NotFound, "用户不存在");
@@ -50,16 +53,41 @@ ProfileView readProfile(Services& services, const Identity& actor, std::int64_t 
     // Accounts older than QR cards get theirs when their owner reads the profile: reads
     // of another user never write.
     if (relation == Relation::Self) profile->qcodeUrl = ensureQrCard(services, *profile);
-    return ProfileView{std::move(*profile), visibility};
+    if (!only.empty()) {
+        db::ProfileValues asked;
+        for (const db::ProfileField field : only) {
+            const auto i = static_cast<std::size_t>(field);
+            asked[i] = std::move(profile->fields[i]);
+        }
+        profile->fields = std::move(asked);
+    }
+    return ProfileView{std::move(*profile), visibility, only};
 }
 
 void updateProfile(Services& services, std::int64_t me, db::ProfileValues changes,
-                   std::optional<std::int64_t> cityId) {
+                   std::optional<std::int64_t> cityId, const db::ProfileValues& expected) {
     db::UserRepository users(services.db);
     if (cityId) {
         auto name = users.cityName(*cityId);
         if (!name) throwBadParam("参数 cityId 不是已开通的城市");
         changes[static_cast<std::size_t>(db::ProfileField::City)] = std::move(name);
+    }
+    const bool compareFirst = std::any_of(expected.begin(), expected.end(),
+                                          [](const auto& value) { return value.has_value(); });
+    if (compareFirst) {
+        db::withTransaction(services.db, [&](db::Transaction& transaction) {
+            const auto stored = db::AccountKindRepository(services.db).lockProfile(me);
+            if (!stored) throw ApiError(ErrorCode::NotFound, "用户不存在");
+            for (std::size_t i = 0; i < expected.size(); ++i) {
+                if (expected[i] && *expected[i] != stored->fields[i].value_or("")) {
+                    throw ApiError(ErrorCode::Conflict, "原数据已被修改");
+                }
+            }
+            const auto nameKey = users.updateProfile(me, changes, nowMs());
+            if (nameKey) db::FriendRepository(services.db).followNickname(me, *nameKey);
+            transaction.commit();
+        });
+        return;
     }
     if (!changes[static_cast<std::size_t>(db::ProfileField::NickName)]) {
         users.updateProfile(me, changes, nowMs());

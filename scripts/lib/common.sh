@@ -186,6 +186,10 @@ mmx_export_server_env() {
   export MMX_SECRET
   export MMX_LOGIN_IP_LIMIT=${MMX_LOGIN_IP_LIMIT:-100000}
   export MMX_CODE_IP_LIMIT=${MMX_CODE_IP_LIMIT:-100000}
+  # Accounts by user name or e-mail with no SMS code: on for local work and the test stacks
+  # (production leaves it off unless its operator turns it on).
+  export MMX_OPEN_REGISTRATION=${MMX_OPEN_REGISTRATION:-1}
+  export MMX_OPEN_REGISTRATION_IP_LIMIT=${MMX_OPEN_REGISTRATION_IP_LIMIT:-100000}
   # nginx's per-address limits too: benchmarks and test suites send flat out from one address.
   export MMX_NGINX_REQ_RATE=${MMX_NGINX_REQ_RATE:-100000}
   export MMX_NGINX_REQ_BURST=${MMX_NGINX_REQ_BURST:-100000}
@@ -205,7 +209,8 @@ mmx_write_env_file() {
       printf '# Written by scripts/stack up: the environment mmx-server runs with.\n'
       for name in MMX_DB_SOCKET MMX_DB_NAME MMX_DB_USER MMX_DB_PASSWORD MMX_RUN_DIR \
         MMX_LOG_FILE MMX_UPLOAD_DIR MMX_DOWNLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER \
-        MMX_SMS_OUTBOX MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT; do
+        MMX_SMS_OUTBOX MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT \
+        MMX_OPEN_REGISTRATION MMX_OPEN_REGISTRATION_IP_LIMIT; do
         printf 'export %s=%q\n' "$name" "${!name}"
       done
       printf 'export MMX_VAR=%q MMX_PORT=%q\n' "$VAR" "$PORT"
