@@ -83,7 +83,10 @@ void parseMultipart(std::string_view contentType, std::string_view body, FormCol
 // anything else (a nested object, not an object at the top) is BAD_PARAM.
 void parseJsonObject(std::string_view body, FormCollector& out) {
     rapidjson::Document document;
-    document.Parse<rapidjson::kParseStopWhenDoneFlag>(body.data(), body.size());
+    // Iterative: a body of nested brackets grows a heap stack bounded by the body cap,
+    // never the call stack.
+    document.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(body.data(),
+                                                                                       body.size());
     if (document.HasParseError() || !document.IsObject()) throwBadParam("请求体不是 JSON 对象");
     const auto addScalar = [&out](const std::string& name, const rapidjson::Value& value) {
         if (value.IsString()) {

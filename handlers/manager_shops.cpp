@@ -89,7 +89,7 @@ std::optional<std::string> optionalBasic(const Request& request) {
     const auto raw = request.param("basic");
     if (!raw) return std::nullopt;
     rapidjson::Document parsed;
-    parsed.Parse(raw->data(), raw->size());
+    parsed.Parse<rapidjson::kParseIterativeFlag>(raw->data(), raw->size());
     const auto bad = [] {
         throwBadParam("参数 basic 必须是 [{\"key\":\"…\",\"value\":\"…\"}] 形式的JSON数组");
     };

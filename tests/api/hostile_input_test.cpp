@@ -40,6 +40,18 @@ BOOST_AUTO_TEST_CASE(a_three_megabyte_run_of_ampersands_is_answered_by_the_worke
     MMX_CHECK_OK(r);
 }
 
+BOOST_AUTO_TEST_CASE(three_megabytes_of_nested_json_brackets_are_bad_param_not_a_crash) {
+    // Parsed recursively, this depth would overflow a worker's stack on any route.
+    for (const std::string& unit : {std::string("["), std::string("{\"a\":")}) {
+        const api::Response r = api::http().postRaw(kPing, repeated(unit, kThreeMegabytes),
+                                                    "application/json", withClient({}));
+        checkWorkerAnswered(r);
+        MMX_CHECK_FAILS_WITH(r, "BAD_PARAM");
+    }
+    MMX_CHECK_OK(api::http().postRaw(kPing, "{\"a\":[1,2],\"b\":\"x\"}", "application/json",
+                                     withClient({})));
+}
+
 BOOST_AUTO_TEST_CASE(more_parameters_than_the_limit_are_bad_param_naming_it) {
     api::Params params;
     for (int i = 0; i < 1001; ++i) params.emplace_back("p" + std::to_string(i), "1");
