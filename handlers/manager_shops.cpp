@@ -193,7 +193,7 @@ Response deleted(const char* info, std::string_view key, std::int64_t id) {
 
 Response shopList(Services& services, const Request& request) {
     services::requireStaff(services, request.actor().userId, ManagerAction::ViewCatalog);
-    db::CatalogRepository::ShopQuery query;
+    services::ShopQuery query;
     query.cityId = optionalId(request, "city");
     query.categoryId = optionalId(request, "category");
     query.name = optionalText(request, "name", 64);
@@ -275,7 +275,7 @@ Response goodsDelete(Services& services, const Request& request) {
 
 Response activityList(Services& services, const Request& request) {
     services::requireStaff(services, request.actor().userId, ManagerAction::ViewCatalog);
-    db::CatalogRepository::ActivityQuery query;
+    services::ActivityQuery query;
     query.shopId = optionalId(request, "sid");
     query.cityId = optionalId(request, "city");
     const Page page = readPage(request, kManagerPage);

@@ -33,8 +33,12 @@ std::string updateCategory(Services& services, const Staff& staff, std::int64_t 
 // Refused (CONFLICT) while it has children or shops.
 void deleteCategory(Services& services, const Staff& staff, std::int64_t categoryId);
 
-db::JsonPage listShops(Services& services, const db::CatalogRepository::ShopQuery& query,
-                       std::int64_t offset, std::int64_t count);
+// What the staff's shop and activity lists filter by.
+using ShopQuery = db::CatalogRepository::ShopQuery;
+using ActivityQuery = db::CatalogRepository::ActivityQuery;
+
+db::JsonPage listShops(Services& services, const ShopQuery& query, std::int64_t offset,
+                       std::int64_t count);
 std::string shopInfo(Services& services, std::int64_t shopId);
 // A new shop needs city, category, name, long and lat.
 std::string addShop(Services& services, const Staff& staff, const db::ShopFields& fields);
@@ -53,8 +57,8 @@ std::string updateGoods(Services& services, const Staff& staff, std::int64_t goo
                         const db::GoodsFields& fields);
 void deleteGoods(Services& services, const Staff& staff, std::int64_t goodsId);
 
-db::JsonPage listActivities(Services& services, const db::CatalogRepository::ActivityQuery& query,
-                            std::int64_t offset, std::int64_t count);
+db::JsonPage listActivities(Services& services, const ActivityQuery& query, std::int64_t offset,
+                            std::int64_t count);
 std::string addActivity(Services& services, const Staff& staff, std::int64_t shopId,
                         const db::ActivityFields& fields);
 std::string updateActivity(Services& services, const Staff& staff, std::int64_t activityId,
