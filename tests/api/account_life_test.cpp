@@ -122,8 +122,9 @@ BOOST_AUTO_TEST_CASE(bad_attr_values_are_bad_param_and_change_nothing) {
     MMX_CHECK_FAILS_WITH(call(u, kPersonal, {{"attr", "3"}, {"gender", "3"}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(call(u, kPersonal, {{"attr", "4"}, {"city", "987654"}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(callGet(u, kPersonal, {{"attr", "1"}, {"name", "x"}}), "BAD_PARAM");
-    const rapidjson::Value& info = infoOf(call(u, kPersonal));
-    BOOST_CHECK_EQUAL(field(info, "name"), u.mobile.substr(0, 3) + "****" + u.mobile.substr(7));
+    const api::Response after = call(u, kPersonal);  // the answer outlives what is read of it
+    BOOST_CHECK_EQUAL(field(infoOf(after), "name"),
+                      u.mobile.substr(0, 3) + "****" + u.mobile.substr(7));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
