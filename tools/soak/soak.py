@@ -438,6 +438,9 @@ def sync_to_end(client, user):
 
 
 def message_figures(load, client):
+    # The check's client sat idle through the load: nginx has closed its kept-alive
+    # connection by now (keepalive_timeout), so it starts on a new one.
+    client.close()
     feeds = {}
     for user in load.users:
         must(login(client, user), "final login")
