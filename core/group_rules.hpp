@@ -6,7 +6,7 @@
 
 // Who may do what in a group: a pure function of the actor's site role, the
 // actor's role in the group, and (for actions on another member) the target's
-// role in the group. Seed 000's addGroup / updateGroup / deleteGroup / groupDel
+// role in the group. The first social app's addGroup / updateGroup / deleteGroup / groupDel
 // steps and setingGroup.
 namespace mmx {
 

@@ -1,9 +1,9 @@
-#include "dialects/seed000/seed000.hpp"
+#include "dialects/classic/classic.hpp"
 
 namespace mmx::dialects {
 
 std::vector<Dialect> allDialects() {
-    return {seed000::dialect()};
+    return {classic::dialect()};
 }
 
 }  // namespace mmx::dialects

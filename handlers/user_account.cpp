@@ -13,7 +13,7 @@ std::string requireCode(const Request& request, std::string_view name) {
     return requireText(request, name, 1, 16);
 }
 
-// The login name: the house's userVO.userName, or seed 004's `account` (mode 1, a user
+// The login name: the house's userVO.userName, or the shop app's `account` (mode 1, a user
 // name or a mobile), `phone` (mode 2) or `email` (mode 3).
 constexpr Names kLoginNames = {"userVO.userName", "account", "phone", "email"};
 // Signing in by the numeric user id an account by user name was given.

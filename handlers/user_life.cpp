@@ -31,7 +31,7 @@ std::string readUrl(const Request& request) {
     return requireText(request, nameIn(request, kUrlNames), 1, 2000);
 }
 
-// The seed's short profile: name, portrait, gender, city (the id of one of the app's
+// The shop app's short profile: name, portrait, gender, city (the id of one of the app's
 // cities), phone, mcode, qcode.
 void writePersonal(JsonObject info, const db::UserProfile& profile) {
     using db::ProfileField;
@@ -144,7 +144,7 @@ Response destroy(Services& services, const Request& request) {
 
 Response photoFromUrl(Services& services, const Request& request) {
     const Identity& actor = request.actor();
-    // The seed names the user too (user_id): only one's own avatar.
+    // The shop app names the user too (user_id): only one's own avatar.
     if (const auto target = optionalId(request, {"user_id", "userId"});
         target && *target != actor.userId) {
         throw ApiError(ErrorCode::Forbidden, "只能修改自己的头像");

@@ -37,7 +37,8 @@ constexpr FieldSpec kFields[] = {
     {ProfileField::UserPhoto, "userPhoto", true, 255},
 };
 
-// Seed 003 sends `sex` as userVO.sex and the rest as userExtendVO.*; either prefix is taken.
+// The first phone app sends `sex` as userVO.sex and the rest as userExtendVO.*; either prefix is
+// taken.
 std::optional<std::string_view> findParam(const Request& request, std::string_view name,
                                           std::string& foundAs) {
     for (const std::string_view prefix : {"userExtendVO.", "userVO."}) {

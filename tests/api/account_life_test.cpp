@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(a_right_code_is_confirmed_and_not_spent) {
     const std::string code = api::sendRegisterCode(mobile);
     MMX_CHECK_OK(verify(mobile, code));
     MMX_CHECK_OK(verify(mobile, code));
-    // The seed's call sends no purpose: registering is meant.
+    // The shop app's call sends no purpose: registering is meant.
     MMX_CHECK_OK(asClient(kVerifyCode, {{"phone", mobile}, {"code", code}}));
     MMX_CHECK_OK(registerWith(mobile, api::uniquePassword(), code));
 }
@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(a_user_name_is_set_once_and_logs_in_as_the_account) {
     const std::string name = "u" + u.mobile.substr(3) + "_Ab";
     MMX_REQUIRE_OK(call(u, kSetUserName, {{"userName", name}}));
     MMX_CHECK_FAILS_WITH(call(u, kSetUserName, {{"userName", name + "x"}}), "CONFLICT");
-    // Seed 004's account login, any case of the name.
+    // The shop app's account login, any case of the name.
     const api::Response byAccount =
         loginAs({{"mode", "1"}, {"account", name}, {"password", u.password}}, api::uniqueClient());
     MMX_REQUIRE_OK(byAccount);

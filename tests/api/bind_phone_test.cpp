@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_code_is_bad_code_and_changes_nothing) {
     // A code sent to another mobile does not bind this one.
     MMX_CHECK_FAILS_WITH(call(u, kBindPhone, {{"phone", api::uniqueMobile()}, {"code", code}}),
                          "CODE_EXPIRED");
-    // The seed's and the house's names are both taken.
+    // The shop app's and the house's names are both taken.
     MMX_CHECK_OK(call(u, kBindPhone, {{"userVO.userMobile", fresh}, {"validateCode", code}}));
 }
 

@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_picture_from_an_allow_listed_host_becomes_the_avatar) {
     const api::Response served = api::http().request("GET", stored, "", {});
     BOOST_CHECK_EQUAL(served.status, 200);
     BOOST_CHECK(served.body.substr(0, 8) == "\x89PNG\r\n\x1a\n");
-    // A redirect to an allowed host is followed; the seed's quickmodifyimg names the user.
+    // A redirect to an allowed host is followed; the shop app's quickmodifyimg names the user.
     const api::Response redirected = call(
         u, kPhotoFromUrl, {{"url", server.url("127.0.0.1", "/to-avatar")}, {"user_id", id(u)}});
     MMX_REQUIRE_OK(redirected);

@@ -87,7 +87,7 @@ BOOST_AUTO_TEST_CASE(the_matrix_names_every_actor_once) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(every_actor_against_every_action_and_target_is_as_issue_4_says) {
+BOOST_AUTO_TEST_CASE(every_actor_against_every_action_and_target_is_as_the_group_table_says) {
     for (const Expected& row : kMatrix) {
         const GroupActor actor{row.site, row.group};
         BOOST_TEST_CONTEXT(actorName(row.site, row.group)) {

@@ -1,6 +1,6 @@
 // Translation only: every rule is the services' (the same the /user/… and /chat/… routes
 // call); no SQL and no repository here.
-#include "dialects/seed000/seed000.hpp"
+#include "dialects/classic/classic.hpp"
 
 #include "dialects/request_names.hpp"
 #include "dialects/session_cookie.hpp"
@@ -13,10 +13,10 @@
 #include "services/groups.hpp"
 #include "services/profiles.hpp"
 
-namespace mmx::dialects::seed000 {
+namespace mmx::dialects::classic {
 namespace {
 
-constexpr std::string_view kName = "seed000";
+constexpr std::string_view kName = "classic";
 constexpr int kStateFault = 0;
 constexpr int kStateSuccess = 1;
 constexpr int kStateFailure = 2;
@@ -192,4 +192,4 @@ Dialect dialect() {
     return d;
 }
 
-}  // namespace mmx::dialects::seed000
+}  // namespace mmx::dialects::classic

@@ -3,7 +3,7 @@
 // JSON bodies, answers {"state": 1 success / 2 failure / 0 fault, "message": ...}, and the
 // session in a cookie. What the notes give no route for (a staff role, a friendship, reading
 // a group back) is set up and checked through the house's routes.
-#define BOOST_TEST_MODULE api_dialect_seed000
+#define BOOST_TEST_MODULE api_dialect_classic
 #include <random>
 
 #include "api_test.hpp"
@@ -75,7 +75,7 @@ long long registerOnPhone(const std::string& name, const std::string& password) 
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(seed000_phone)
+BOOST_AUTO_TEST_SUITE(classic_phone)
 
 BOOST_AUTO_TEST_CASE(the_whole_flow_registers_logs_in_acts_and_logs_out) {
     // A site admin (group creation is staff's) who also has a user name to log in with.
