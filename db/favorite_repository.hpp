@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "db/connection.hpp"
@@ -26,7 +27,9 @@ class FavoriteRepository {
     std::vector<std::int64_t> goodsIds(std::int64_t userId);
     // The user's favourites among `goodsIds`, in the order given.
     std::vector<Goods> favorites(std::int64_t userId, const std::vector<std::int64_t>& goodsIds);
-    // The user's favourites, newest first (ties by goods id).
+    // The user's favourites, newest first (ties by goods id). kPageStatement is its SQL
+    // (user, offset, count), for the test that proves it is read through an index in order.
+    static const std::string_view kPageStatement;
     std::vector<Goods> page(std::int64_t userId, std::int64_t offset, std::int64_t count);
 
   private:

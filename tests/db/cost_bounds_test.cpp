@@ -12,6 +12,7 @@
 #include "core/crypto.hpp"
 #include "core/pinyin.hpp"
 #include "db/chat_inbox_repository.hpp"
+#include "db/favorite_repository.hpp"
 #include "db/friend_repository.hpp"
 #include "db/friend_request_repository.hpp"
 #include "db/group_repository.hpp"
@@ -135,6 +136,40 @@ BOOST_AUTO_TEST_CASE(friend_requests_are_read_through_indexes_in_their_order) {
     const std::int64_t window = 20;
     requireIndexedInOrder(planOf(services, db::FriendRequestRepository::kListStatement,
                                  {me, window, me, window, window, std::int64_t{0}}));
+}
+
+BOOST_AUTO_TEST_CASE(a_page_of_favourites_is_read_through_an_index_in_its_order) {
+    Services services(config);
+    const std::int64_t me = newUser(services);
+    // A shop of its own with 300 goods, ids in a range of this test's (the API suites'
+    // explicit ids sit lower, the tables' own ids higher: tests/api/auto_ids.sh).
+    const std::int64_t shop = 3'500'000'000'000'000LL + (nowMs() % 1'000'000'000LL) * 1000;
+    const std::string tag = std::to_string(shop);
+    const auto city = services.db.execute("INSERT INTO city (name) VALUES (?)",
+                                          {std::string_view("成本城" + tag)});
+    const auto category = services.db.execute("INSERT INTO shop_category (name) VALUES (?)",
+                                              {std::string_view("成本类" + tag)});
+    services.db.execute(
+        "INSERT INTO shop (id, city_id, category_id, name, location, created_at)"
+        " VALUES (?, ?, ?, '成本店', POINT(114, 22.5), 0)",
+        {shop, static_cast<std::int64_t>(city.insertId),
+         static_cast<std::int64_t>(category.insertId)});
+    services.db.execute(
+        "INSERT INTO goods (id, shop_id, price, published_at)"
+        " SELECT ? + seq, ?, 100, 0 FROM seq_1_to_300",
+        {shop, shop});
+    services.db.execute(
+        "INSERT INTO goods_favorite (user_id, goods_id, created_at)"
+        " SELECT ?, ? + seq, seq FROM seq_1_to_300",
+        {me, shop});
+    services.db.query("ANALYZE TABLE goods_favorite");
+    requireIndexedInOrder(planOf(services, db::FavoriteRepository::kPageStatement,
+                                 {me, std::int64_t{0}, std::int64_t{20}}));
+    // And the page is the newest favourites, newest first.
+    const auto page = db::FavoriteRepository(services.db).page(me, 0, 3);
+    BOOST_TEST_REQUIRE(page.size() == 3U);
+    BOOST_TEST(page[0].id == shop + 300);
+    BOOST_TEST(page[2].id == shop + 298);
 }
 
 BOOST_AUTO_TEST_CASE(adding_300_members_runs_as_many_statements_as_adding_10) {
