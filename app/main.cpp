@@ -51,10 +51,7 @@ int printRoutes() {
         for (const mmx::dialects::DialectRoute& route : dialect.routes) {
             auto& [methods, access] = paths[route.path];
             if (!methods.empty()) methods += ',';
-            methods += route.method == mmx::Method::Get      ? "GET"
-                       : route.method == mmx::Method::Put    ? "PUT"
-                       : route.method == mmx::Method::Delete ? "DELETE"
-                                                             : "POST";
+            methods += mmx::methodName(route.method);
             access = route.access == mmx::dialects::DialectAccess::Open ? "open" : "user";
         }
         for (const auto& [path, line] : paths) {

@@ -1,7 +1,8 @@
 #include "db/catalog_repository.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "core/shop_search_keys.hpp"
+#include "db/json_ids.hpp"
+#include "db/shop_repository.hpp"
 
 namespace mmx::db {
 namespace {
@@ -81,10 +82,6 @@ constexpr std::string_view kUpdateShop =
     " recommend_word = COALESCE(?, recommend_word),"
     " recommend_rank = IF(?, NULL, COALESCE(?, recommend_rank)) WHERE id = ?";
 constexpr std::string_view kDeleteNameKeys = "DELETE FROM shop_name_key WHERE shop_id = ?";
-constexpr std::string_view kWriteNameKeys =
-    "INSERT IGNORE INTO shop_name_key (city_id, name_key, shop_id)"
-    " SELECT ?, j.name_key, ? FROM JSON_TABLE(?, '$[*]' COLUMNS ("
-    " name_key VARCHAR(64) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin PATH '$')) AS j";
 constexpr std::string_view kMoveActivities = "UPDATE activity SET city_id = ? WHERE shop_id = ?";
 constexpr std::string_view kShopDependents =
     "SELECT (SELECT COUNT(*) FROM shop_fan WHERE shop_id = ?),"
@@ -175,17 +172,6 @@ std::optional<std::string> firstOf(const std::optional<Row>& row) {
 
 }  // namespace
 
-std::string jsonTextArray(const std::vector<std::string>& texts) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartArray();
-    for (const auto& item : texts) {
-        writer.String(item.data(), static_cast<rapidjson::SizeType>(item.size()));
-    }
-    writer.EndArray();
-    return buffer.GetString();
-}
-
 // ---- cities
 
 JsonPage CatalogRepository::cities(std::int64_t offset, std::int64_t count) {
@@ -256,7 +242,7 @@ JsonPage CatalogRepository::shops(const ShopQuery& q, std::int64_t offset, std::
     const Param city = number(q.cityId);
     const Param category = number(q.categoryId);
     const std::optional<std::string> pattern =
-        q.name ? std::optional<std::string>("%" + likePrefix(*q.name)) : std::nullopt;
+        q.name ? std::optional<std::string>("%" + likePrefixPattern(*q.name)) : std::nullopt;
     const Param name = text(pattern);
     return {
         firstColumn(db_.query(
@@ -297,8 +283,7 @@ void CatalogRepository::updateShop(std::int64_t shopId, const ShopFields& f) {
 void CatalogRepository::replaceNameKeys(std::int64_t shopId, std::int64_t cityId,
                                         const std::vector<std::string>& keys) {
     db_.execute(kDeleteNameKeys, {shopId});
-    const std::string json = jsonTextArray(keys);
-    db_.execute(kWriteNameKeys, {cityId, shopId, std::string_view(json)});
+    ShopRepository(db_).writeNameKeys(shopId, cityId, keys);
 }
 
 void CatalogRepository::moveActivities(std::int64_t shopId, std::int64_t cityId) {

@@ -153,7 +153,4 @@ class CatalogRepository {
     Connection& db_;
 };
 
-// Texts as one JSON array ("[\"a\",\"b\"]").
-std::string jsonTextArray(const std::vector<std::string>& texts);
-
 }  // namespace mmx::db

@@ -36,10 +36,6 @@ constexpr std::string_view kList =
     " LEFT JOIN group_members gm ON gm.group_id = i.group_id AND gm.user_id = i.user_id"
     " LEFT JOIN chat_messages m ON m.id = i.last_message_id"
     " WHERE i.user_id = ? ORDER BY i.updated_at DESC, i.conversation_id LIMIT ? OFFSET ?";
-// Both up to `seq`, never down: nothing before it counts as unread any more.
-constexpr std::string_view kCatchUp =
-    "UPDATE chat_inbox SET read_seq = GREATEST(read_seq, ?), last_seq = GREATEST(last_seq, ?)"
-    " WHERE user_id = ? AND conversation_id = ?";
 // Everyone with a line of the conversation, former group members included.
 // A plain read: the callers hold the locks that keep new lines from appearing.
 constexpr std::string_view kHolders =
@@ -49,13 +45,14 @@ constexpr std::string_view kHolders =
 constexpr std::string_view kRemoveLines =
     "DELETE i FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?";
-// As kCatchUp, joined by primary key in ascending user order (the order of the
-// feed counter locks the caller holds).
 // Before kCatchUpAll, so that it reads the last_seq the owner had when they left.
 constexpr std::string_view kRecordGaps =
     "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
     " SET i.gap_from = i.last_seq, i.gap_to = ? WHERE i.last_seq < ?";
+// read_seq and last_seq both up to `seq`, never down (nothing before it counts as unread
+// any more), joined by primary key in ascending user order (the order of the feed
+// counter locks the caller holds).
 constexpr std::string_view kCatchUpAll =
     "UPDATE JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$')) AS r"
     " JOIN chat_inbox i ON i.user_id = r.user_id AND i.conversation_id = ?"
@@ -116,11 +113,6 @@ std::vector<ConversationEntry> ChatInboxRepository::list(std::int64_t userId, st
         entries.push_back(std::move(e));
     }
     return entries;
-}
-
-void ChatInboxRepository::catchUp(std::int64_t userId, std::string_view conversationId,
-                                  std::int64_t seq) {
-    db_.execute(kCatchUp, {seq, seq, userId, conversationId});
 }
 
 void ChatInboxRepository::catchUpAll(std::string_view users, std::string_view conversationId,

@@ -69,13 +69,11 @@ class ChatInboxRepository {
     std::vector<ConversationEntry> list(std::int64_t userId, std::int64_t offset,
                                         std::int64_t limit);
 
-    // Moves the user's line (if any) to `seq` as delivered and read, for a member
-    // who comes back to a group: what was sent while they were out never reached
-    // them and is not unread. Under the user's feed counter lock, as deliver is.
-    void catchUp(std::int64_t userId, std::string_view conversationId, std::int64_t seq);
-    // The same for every user of `users` (a recipientsJson array) who holds a line,
-    // ascending, in two statements: the seqs they missed, between their line's
-    // last_seq and `seq`, are recorded as the line's gap, then the line moves.
+    // Moves the line (if any) of every user of `users` (a recipientsJson array) to `seq`
+    // as delivered and read, for members who come back to a group: what was sent while
+    // they were out never reached them and is not unread. Under the users' feed counter
+    // locks, as deliver is. Ascending, in two statements: the seqs they missed, between their
+    // line's last_seq and `seq`, are recorded as the line's gap, then the line moves.
     void catchUpAll(std::string_view users, std::string_view conversationId, std::int64_t seq);
     // Those of `users` (a recipientsJson array) who hold a line, ascending; one statement.
     std::vector<std::int64_t> holdersAmong(std::string_view users, std::string_view conversationId);

@@ -7,8 +7,6 @@ namespace mmx::db {
 namespace {
 
 constexpr std::string_view kSiteRoleOf = "SELECT site_role FROM users WHERE id = ?";
-// A closed account is no one to add.
-constexpr std::string_view kUserExists = "SELECT 1 FROM users WHERE id = ? AND closed_at IS NULL";
 constexpr std::string_view kFind =
     "SELECT id, name, logo, owner_id, max_members, created_at FROM chat_groups WHERE id = ?";
 constexpr std::string_view kLock =
@@ -103,10 +101,6 @@ SiteRole GroupRepository::siteRoleOf(std::int64_t userId) {
     const auto row = db_.queryOne(kSiteRoleOf, {userId});
     if (!row || row->isNull(0)) return SiteRole::None;
     return parseSiteRole(row->str(0)).value_or(SiteRole::None);
-}
-
-bool GroupRepository::userExists(std::int64_t userId) {
-    return db_.queryOne(kUserExists, {userId}).has_value();
 }
 
 std::optional<GroupRecord> GroupRepository::find(std::int64_t groupId) {

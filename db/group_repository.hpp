@@ -71,7 +71,6 @@ class GroupRepository {
     explicit GroupRepository(Connection& db) : db_(db) {}
 
     SiteRole siteRoleOf(std::int64_t userId);
-    bool userExists(std::int64_t userId);
 
     std::optional<GroupRecord> find(std::int64_t groupId);
     // As find, and holds the group's row until the transaction ends: every change

@@ -18,4 +18,7 @@ inline std::string idsJson(const std::vector<std::int64_t>& ids) {
     return json;
 }
 
+// Texts as one JSON array ("[\"a\",\"b\"]"), for JSON_TABLE or a JSON column.
+std::string jsonTextArray(const std::vector<std::string>& texts);
+
 }  // namespace mmx::db

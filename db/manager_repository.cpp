@@ -1,9 +1,9 @@
 #include "db/manager_repository.hpp"
 
+#include "core/shop_search_keys.hpp"
+
 namespace mmx::db {
 namespace {
-
-constexpr std::string_view kSiteRoleOf = "SELECT site_role FROM users WHERE id = ?";
 
 // A boolean for JSON_OBJECT (a bare comparison would be written as 0 or 1).
 #define MMX_JSON_BOOL(condition) "JSON_EXTRACT(IF(" condition ", 'true', 'false'), '$')"
@@ -103,24 +103,9 @@ std::vector<std::string> firstColumn(const std::vector<Row>& rows) {
 
 }  // namespace
 
-std::string likePrefix(std::string_view text) {
-    std::string pattern;
-    for (const char c : text) {
-        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-        pattern += c;
-    }
-    return pattern + '%';
-}
-
-SiteRole ManagerRepository::siteRoleOf(std::int64_t userId) {
-    const auto row = db_.queryOne(kSiteRoleOf, {userId});
-    if (!row || row->isNull(0)) return SiteRole::None;
-    return parseSiteRole(row->str(0)).value_or(SiteRole::None);
-}
-
 JsonPage ManagerRepository::searchUsers(std::string_view query, std::optional<SiteRole> role,
                                         std::int64_t offset, std::int64_t count) {
-    const std::string pattern = likePrefix(query);
+    const std::string pattern = likePrefixPattern(query);
     const std::string roleName = role ? std::string(siteRoleName(*role)) : std::string();
     const Param roleParam = role ? Param(std::string_view(roleName)) : Param(nullptr);
     // A query that is no number matches no id (0 is nobody's).
@@ -170,7 +155,7 @@ void ManagerRepository::setDisabled(std::int64_t userId, std::optional<std::int6
 
 JsonPage ManagerRepository::searchGroups(std::string_view namePrefix, std::int64_t offset,
                                          std::int64_t count) {
-    const std::string pattern = likePrefix(namePrefix);
+    const std::string pattern = likePrefixPattern(namePrefix);
     JsonPage page;
     page.items = firstColumn(db_.query(kSearchGroups, {std::string_view(pattern), offset, count}));
     page.total = db_.queryOne(kCountGroups, {std::string_view(pattern)})->i64(0);

@@ -57,8 +57,6 @@ class ManagerRepository {
   public:
     explicit ManagerRepository(Connection& db) : db_(db) {}
 
-    SiteRole siteRoleOf(std::int64_t userId);
-
     // Users whose id is `query`, or whose mobile, user name or nickname starts with it
     // (every user when it is empty), optionally of one site role; newest first.
     JsonPage searchUsers(std::string_view query, std::optional<SiteRole> role, std::int64_t offset,
@@ -83,8 +81,5 @@ class ManagerRepository {
   private:
     Connection& db_;
 };
-
-// `text` with LIKE's wildcards escaped, followed by '%': a prefix pattern.
-std::string likePrefix(std::string_view text);
 
 }  // namespace mmx::db

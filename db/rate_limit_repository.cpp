@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/shop_search_keys.hpp"
+
 namespace mmx::db {
 namespace {
 
@@ -25,16 +27,6 @@ constexpr std::string_view kWindow =
 constexpr std::string_view kClear = "DELETE FROM rate_counters WHERE bucket = ?";
 constexpr std::string_view kClearPrefix = "DELETE FROM rate_counters WHERE bucket LIKE ?";
 constexpr std::string_view kSweep = "DELETE FROM rate_counters WHERE expires_at <= ? LIMIT 1000";
-
-std::string likePrefix(std::string_view prefix) {
-    std::string pattern;
-    for (const char c : prefix) {
-        if (c == '%' || c == '_' || c == '\\') pattern += '\\';
-        pattern += c;
-    }
-    pattern += '%';
-    return pattern;
-}
 
 }  // namespace
 
@@ -61,7 +53,7 @@ void RateLimitRepository::clear(std::string_view bucket) {
 }
 
 void RateLimitRepository::clearPrefix(std::string_view prefix) {
-    const std::string pattern = likePrefix(prefix);
+    const std::string pattern = likePrefixPattern(prefix);
     db_.execute(kClearPrefix, {std::string_view(pattern)});
 }
 

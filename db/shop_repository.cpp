@@ -1,9 +1,8 @@
 #include "db/shop_repository.hpp"
 
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <cmath>
+
+#include "db/json_ids.hpp"
 
 namespace mmx::db {
 namespace {
@@ -200,13 +199,7 @@ std::optional<ShopInfo> ShopRepository::info(std::int64_t shopId, std::int64_t r
 
 void ShopRepository::writeNameKeys(std::int64_t shopId, std::int64_t cityId,
                                    const std::vector<std::string>& keys) {
-    rapidjson::StringBuffer buffer;
-    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
-    writer.StartArray();
-    for (const auto& key : keys) writer.String(key.data(), static_cast<unsigned>(key.size()));
-    writer.EndArray();
-    db_.execute(kWriteNameKeys,
-                {cityId, shopId, std::string_view(buffer.GetString(), buffer.GetSize())});
+    db_.execute(kWriteNameKeys, {cityId, shopId, std::string_view(jsonTextArray(keys))});
 }
 
 }  // namespace mmx::db

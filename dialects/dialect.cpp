@@ -16,19 +16,6 @@ struct Match {
     std::string allowed;                  // the methods the path takes, for `Allow`
 };
 
-const char* methodName(Method method) {
-    switch (method) {
-        case Method::Get:
-            return "GET";
-        case Method::Put:
-            return "PUT";
-        case Method::Delete:
-            return "DELETE";
-        default:
-            return "POST";
-    }
-}
-
 Match find(const std::vector<Dialect>& dialects, Method method, std::string_view path) {
     Match match;
     for (const Dialect& dialect : dialects) {

@@ -8,12 +8,6 @@
 namespace mmx::dialects {
 namespace {
 
-std::string_view trimSpaces(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
 // A cookie value of ours holds no byte that could end the header or the attribute.
 bool isCookieSafe(std::string_view text) {
     for (const char c : text) {
@@ -29,7 +23,7 @@ bool isCookieSafe(std::string_view text) {
 std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader) {
     while (!cookieHeader.empty()) {
         const std::size_t semicolon = cookieHeader.find(';');
-        const std::string_view pair = trimSpaces(cookieHeader.substr(0, semicolon));
+        const std::string_view pair = trim(cookieHeader.substr(0, semicolon));
         cookieHeader = semicolon == std::string_view::npos ? std::string_view()
                                                            : cookieHeader.substr(semicolon + 1);
         const std::size_t eq = pair.find('=');

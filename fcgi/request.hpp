@@ -14,6 +14,20 @@ namespace mmx {
 
 enum class Method { Get, Post, Put, Delete, Other };
 
+// A route's method as HTTP names it (no route is of Method::Other).
+inline const char* methodName(Method method) {
+    switch (method) {
+        case Method::Get:
+            return "GET";
+        case Method::Put:
+            return "PUT";
+        case Method::Delete:
+            return "DELETE";
+        default:
+            return "POST";
+    }
+}
+
 struct UploadedFile {
     std::string field;
     std::string filename;

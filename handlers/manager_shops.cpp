@@ -122,8 +122,7 @@ std::optional<std::string> optionalBasic(const Request& request) {
 db::GoodsFields readGoods(const Services& services, const Request& request, bool adding) {
     db::GoodsFields f;
     f.desp = optionalText(request, "desp", 255);
-    f.price = adding ? optionalInt(request, "price", 0, kMaxFen)
-                     : optionalInt(request, "price", 0, kMaxFen);
+    f.price = optionalInt(request, "price", 0, kMaxFen);
     if (adding && !f.price) throwBadParam("缺少参数 price");
     if (const auto promot = request.param("promot"); promot && trim(*promot).empty()) {
         f.clearPromot = true;

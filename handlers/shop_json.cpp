@@ -7,13 +7,11 @@
 
 #include "core/clock.hpp"
 #include "core/geo.hpp"
+#include "core/goods_rules.hpp"
 #include "core/money.hpp"
 
 namespace mmx::shop {
 namespace {
-
-// Goods published within this many days of now are new.
-constexpr std::int64_t kNewForMs = 7 * kDayMs;
 
 void setDecimal(JsonObject& object, std::string_view key, const std::string& decimal) {
     if (decimal.find('.') == std::string::npos) {
@@ -73,7 +71,7 @@ void writeGoodsCard(JsonObject object, const db::Goods& goods, std::int64_t now)
     }
     object.set("pic", firstPicture(goods.pics))
         .set("time", goods.publishedAt)
-        .set("isNew", now - goods.publishedAt <= kNewForMs);
+        .set("isNew", now - goods.publishedAt <= kGoodsNewForMs);
 }
 
 void writeGoodsDetail(JsonObject object, const db::Goods& goods) {

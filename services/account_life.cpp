@@ -6,25 +6,20 @@
 #include "core/user_name.hpp"
 #include "db/account_life_repository.hpp"
 #include "db/user_repository.hpp"
-#include "services/limits.hpp"
 #include "services/passwords.hpp"
 #include "services/profiles.hpp"
 
 namespace mmx::services {
 namespace {
 
-constexpr std::string_view kCodesPerAddress = "code-ip";
 constexpr std::string_view kMobileTaken = "该手机号已被其他账号绑定";
-
-void limitCodeTraffic(Services& services, std::string_view address) {
-    countOrRefuse(services, kCodesPerAddress, address, services.config.codeIpLimit);
-}
 
 std::string ownMobile(Services& services, const Identity& actor) {
     auto mobile = db::AccountLifeRepository(services.db).mobileOf(actor.userId);
     if (!mobile) throw ApiError(ErrorCode::NotFound, "用户不存在");
-    // An account made by user name or e-mail has no mobile to send a code to.
-    if (mobile->empty()) throw ApiError(ErrorCode::Conflict, "请先绑定手机号");
+    // An account made by user name or e-mail has no mobile, one made by a third-party
+    // login a stand-in: no phone to send a code to.
+    if (!isOwnMobile(*mobile)) throw ApiError(ErrorCode::Conflict, "请先绑定手机号");
     return std::move(*mobile);
 }
 
@@ -83,12 +78,7 @@ std::optional<std::string> recordLoginDevice(Services& services, std::int64_t us
 
 void sendDestroyCode(Services& services, const Identity& actor, std::string_view address) {
     limitCodeTraffic(services, address);
-    const std::string mobile = ownMobile(services, actor);
-    // An account made by a third-party login has a stand-in, no phone to send a code to.
-    if (!isOwnMobile(mobile)) {
-        throw ApiError(ErrorCode::Conflict, "请先绑定手机号，再注销账号");
-    }
-    sendCode(services, mobile, CodePurpose::Destroy, true);
+    sendCode(services, ownMobile(services, actor), CodePurpose::Destroy, true);
 }
 
 void destroyAccount(Services& services, const Identity& actor, std::string_view address,

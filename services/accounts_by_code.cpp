@@ -3,7 +3,6 @@
 #include "core/clock.hpp"
 #include "db/session_repository.hpp"
 #include "services/accounts.hpp"
-#include "services/limits.hpp"
 #include "services/passwords.hpp"
 #include "services/qr_cards.hpp"
 #include "services/sms_codes.hpp"
@@ -11,12 +10,7 @@
 namespace mmx::services {
 namespace {
 
-constexpr std::string_view kCodesPerAddress = "code-ip";
 constexpr std::string_view kMobileTaken = "该手机号已注册";
-
-void limitCodeTraffic(Services& services, std::string_view address) {
-    countOrRefuse(services, kCodesPerAddress, address, services.config.codeIpLimit);
-}
 
 }  // namespace
 

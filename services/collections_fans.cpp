@@ -2,13 +2,11 @@
 #include "core/api_error.hpp"
 #include "core/china_time.hpp"
 #include "core/clock.hpp"
+#include "core/goods_rules.hpp"
 #include "services/collections.hpp"
 
 namespace mmx::services {
 namespace {
-
-// Goods published within this many days of now are new (as goods!list's isNew).
-constexpr std::int64_t kNewForMs = 7 * kDayMs;
 
 [[noreturn]] void noSuchShop() {
     throw ApiError(ErrorCode::NotFound, "没有这个商店");
@@ -52,7 +50,7 @@ std::vector<db::FanShop> fanShopsInfo(Services& services, std::int64_t me,
 
 std::vector<db::ShopNews> shopNews(Services& services, const std::vector<std::int64_t>& shopIds) {
     const std::int64_t now = nowMs();
-    return db::FanRepository(services.db).news(shopIds, chinaDate(now), now - kNewForMs);
+    return db::FanRepository(services.db).news(shopIds, chinaDate(now), now - kGoodsNewForMs);
 }
 
 void setFanMessages(Services& services, std::int64_t me, std::optional<std::int64_t> shopId,

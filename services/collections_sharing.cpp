@@ -4,13 +4,12 @@
 #include "core/api_error.hpp"
 #include "core/china_time.hpp"
 #include "core/clock.hpp"
+#include "core/goods_rules.hpp"
 #include "db/relation_repository.hpp"
 #include "services/collections.hpp"
 
 namespace mmx::services {
 namespace {
-
-constexpr std::int64_t kNewForMs = 7 * kDayMs;
 
 [[noreturn]] void forbidden(const char* info) {
     throw ApiError(ErrorCode::Forbidden, info);
@@ -74,7 +73,7 @@ std::vector<db::ShopNews> friendFanShops(Services& services, std::int64_t me, st
     requireShown(services, me, friendId, Collection::Fans, "好友未公开粉丝店");
     const std::int64_t now = nowMs();
     return db::FanRepository(services.db)
-        .page(friendId, chinaDate(now), now - kNewForMs, offset, count);
+        .page(friendId, chinaDate(now), now - kGoodsNewForMs, offset, count);
 }
 
 std::vector<db::ShopVisit> friendVisits(Services& services, std::int64_t me, std::int64_t friendId,

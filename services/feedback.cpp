@@ -9,8 +9,6 @@
 namespace mmx::services {
 namespace {
 
-constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-
 void lockUser(db::FeedbackRepository& repository, std::int64_t userId) {
     if (!repository.lockUser(userId)) throw ApiError(ErrorCode::NotFound, "用户不存在");
 }

@@ -2,6 +2,7 @@
 
 #include "core/api_error.hpp"
 #include "core/clock.hpp"
+#include "core/rate_window.hpp"
 #include "db/group_repository.hpp"
 #include "db/session_repository.hpp"
 #include "services/chat_membership.hpp"
@@ -10,12 +11,6 @@ namespace mmx::services {
 namespace {
 
 constexpr std::string_view kForbidden = "没有权限";
-constexpr std::int64_t kChinaOffsetMs = 8 * 60 * kMinuteMs;
-
-std::int64_t chinaDayStart(std::int64_t now) {
-    return (now + kChinaOffsetMs) / kDayMs * kDayMs - kChinaOffsetMs;
-}
-
 [[noreturn]] void userNotFound() {
     throw ApiError(ErrorCode::NotFound, "用户不存在");
 }
@@ -23,7 +18,7 @@ std::int64_t chinaDayStart(std::int64_t now) {
 }  // namespace
 
 Staff requireStaff(Services& services, std::int64_t actorId, ManagerAction action) {
-    const SiteRole role = db::ManagerRepository(services.db).siteRoleOf(actorId);
+    const SiteRole role = db::GroupRepository(services.db).siteRoleOf(actorId);
     const ManagerAccess access = managerAccess(role, action);
     if (access == ManagerAccess::Denied)
         throw ApiError(ErrorCode::Forbidden, std::string(kForbidden));
@@ -136,7 +131,7 @@ db::JsonPage auditLog(Services& services, const Staff& staff, db::AuditFilter fi
 }
 
 db::SiteFigures siteFigures(Services& services) {
-    return db::ManagerRepository(services.db).figures(chinaDayStart(nowMs()));
+    return db::ManagerRepository(services.db).figures(chinaDayEndMs(nowMs()) - kDayMs);
 }
 
 }  // namespace mmx::services

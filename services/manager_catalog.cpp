@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/shop_search_keys.hpp"
+#include "db/json_ids.hpp"
 #include "db/upload_repository.hpp"
 #include "services/images.hpp"
 

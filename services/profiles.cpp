@@ -122,12 +122,7 @@ std::string replacePhoto(Services& services, std::int64_t me, const CleanedImage
         std::filesystem::remove(stored);  // a failed upload leaves no file behind
         throw;
     }
-    if (const auto& old = (*before)[db::ProfileField::UserPhoto]) {
-        if (const auto oldFile = ownPhotoFile(services, *old)) {
-            std::error_code ignored;
-            std::filesystem::remove(*oldFile, ignored);
-        }
-    }
+    if (const auto& old = (*before)[db::ProfileField::UserPhoto]) removePhotoFile(services, *old);
     return url;
 }
 

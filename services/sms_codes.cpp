@@ -10,6 +10,7 @@
 #include "core/rate_window.hpp"
 #include "db/sms_code_repository.hpp"
 #include "db/sms_outbox_repository.hpp"
+#include "services/limits.hpp"
 
 namespace mmx::services {
 namespace {
@@ -94,6 +95,10 @@ std::string_view purposeName(CodePurpose purpose) {
         if (value == purpose) return name;
     }
     return "register";
+}
+
+void limitCodeTraffic(Services& services, std::string_view address) {
+    countOrRefuse(services, "code-ip", address, services.config.codeIpLimit);
 }
 
 std::optional<CodePurpose> purposeNamed(std::string_view name) {

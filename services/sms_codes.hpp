@@ -23,6 +23,10 @@ std::optional<CodePurpose> purposeNamed(std::string_view name);
 // sent: the caller answers as if it went out.
 void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, bool deliver);
 
+// Counts one call of a code route (send, check, spend) from `address` against the one
+// per-address limit they share (MMX_CODE_IP_LIMIT); RATE_LIMITED past it.
+void limitCodeTraffic(Services& services, std::string_view address);
+
 // Checks `code` against the live code of (mobile, purpose) in a transaction of its own,
 // and returns the code's id without consuming it. A wrong code is counted (and too many
 // wrong tries burn the code) before BAD_CODE is thrown. Throws CODE_EXPIRED when there
