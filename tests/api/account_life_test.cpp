@@ -33,11 +33,6 @@ api::Response registerWith(const std::string& mobile, const std::string& passwor
         {{"userVO.userMobile", mobile}, {"userVO.password", password}, {"telSecurityCode", code}});
 }
 
-std::string wrongCode(std::string code) {
-    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
-    return code;
-}
-
 const rapidjson::Value& infoOf(const api::Response& r) {
     const rapidjson::Value* info = r.data("info");
     BOOST_REQUIRE_MESSAGE(info != nullptr && info->IsObject(), r.describe());
@@ -152,10 +147,11 @@ BOOST_AUTO_TEST_CASE(a_code_is_checked_only_for_its_own_purpose) {
 BOOST_AUTO_TEST_CASE(wrong_codes_count_as_tries_and_burn_the_code_at_the_limit) {
     const std::string mobile = api::uniqueMobile();
     const std::string code = api::sendRegisterCode(mobile);
-    MMX_CHECK_FAILS_WITH(verify(mobile, wrongCode(code)), "BAD_CODE");
+    MMX_CHECK_FAILS_WITH(verify(mobile, api::wrongCode(code)), "BAD_CODE");
     MMX_CHECK_OK(verify(mobile, code));
     // Four more wrong tries make five: the code is burnt for checks and for registering.
-    for (int i = 0; i < 4; ++i) MMX_CHECK_FAILS_WITH(verify(mobile, wrongCode(code)), "BAD_CODE");
+    for (int i = 0; i < 4; ++i)
+        MMX_CHECK_FAILS_WITH(verify(mobile, api::wrongCode(code)), "BAD_CODE");
     MMX_CHECK_FAILS_WITH(verify(mobile, code), "CODE_EXPIRED");
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), code), "CODE_EXPIRED");
 }
@@ -169,7 +165,7 @@ BOOST_AUTO_TEST_CASE(wrong_codes_sent_at_once_are_each_counted) {
     for (int i = 0; i < kTries; ++i) {
         threads.emplace_back([&, i] {
             api::HttpClient http(api::stackEnv().baseUrl);
-            answers[i] = http.post(kVerifyCode, {{"phone", mobile}, {"code", wrongCode(code)}},
+            answers[i] = http.post(kVerifyCode, {{"phone", mobile}, {"code", api::wrongCode(code)}},
                                    api::clientHeader(api::uniqueClient()));
         });
     }

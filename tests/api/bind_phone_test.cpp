@@ -26,11 +26,6 @@ std::string bindCodeFor(const api::TestUser& u, const std::string& mobile) {
     return api::lastSmsCode(mobile, "bind");
 }
 
-std::string wrongCode(std::string code) {
-    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
-    return code;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(bind_phone)
@@ -58,7 +53,7 @@ BOOST_AUTO_TEST_CASE(a_wrong_code_is_bad_code_and_changes_nothing) {
     const api::Session elsewhere = api::login(u.mobile, u.password, api::uniqueClient());
     const std::string fresh = api::uniqueMobile();
     const std::string code = bindCodeFor(u, fresh);
-    MMX_CHECK_FAILS_WITH(call(u, kBindPhone, {{"phone", fresh}, {"code", wrongCode(code)}}),
+    MMX_CHECK_FAILS_WITH(call(u, kBindPhone, {{"phone", fresh}, {"code", api::wrongCode(code)}}),
                          "BAD_CODE");
     MMX_CHECK_OK(api::http().post(kReadUser, {}, api::authHeaders(elsewhere)));
     MMX_CHECK_OK(loginWith(u.mobile, u.password));

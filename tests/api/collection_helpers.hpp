@@ -48,10 +48,6 @@ inline void insertActivity(long long shop, long long city, int beginDays, int en
         chinaDate(beginDays) + "', '" + chinaDate(endDays) + "');");
 }
 
-inline std::string str(long long value) {
-    return std::to_string(value);
-}
-
 // The numbers of data.<member>, an array, in order.
 inline std::vector<long long> numbers(const api::Response& r, const char* member) {
     std::vector<long long> list;
@@ -71,7 +67,7 @@ inline std::vector<long long> field(const api::Response& r, const char* member, 
 }
 
 inline long long shopFans(const api::TestUser& u, long long shop) {
-    const api::Response r = callGet(u, "/shop/shop!info", {{"sid", str(shop)}});
+    const api::Response r = callGet(u, "/shop/shop!info", {{"sid", api::id(shop)}});
     MMX_REQUIRE_OK(r);
     return (*r.data("info"))["fans"].GetInt64();
 }
@@ -90,13 +86,6 @@ inline api::Response callFromThread(const api::TestUser& u, const std::string& r
                                     const api::Params& params) {
     api::HttpClient http(api::stackEnv().baseUrl);
     return http.post(route, params, api::authHeaders(u.session));
-}
-
-// Runs every task on its own thread, all at once, and waits for them all.
-inline void runTogether(std::vector<std::function<void()>> tasks) {
-    std::vector<std::thread> threads;
-    for (auto& task : tasks) threads.emplace_back(std::move(task));
-    for (auto& thread : threads) thread.join();
 }
 
 }  // namespace collectiontest

@@ -14,13 +14,6 @@ bool isServerFault(const api::Response& r) {
     return r.status >= 500 || r.status == 0 || r.code() == "SERVER_ERROR";
 }
 
-// Runs every task on its own thread, all at once, and waits for them all.
-void runTogether(std::vector<std::function<void()>> tasks) {
-    std::vector<std::thread> threads;
-    for (auto& task : tasks) threads.emplace_back(std::move(task));
-    for (auto& thread : threads) thread.join();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(sms_codes)
@@ -40,7 +33,7 @@ BOOST_AUTO_TEST_CASE(parallel_first_sends_for_one_mobile_send_one_code_and_never
                                        {{"userVO.userMobile", mobile}}, api::clientHeader(client));
             });
         }
-        runTogether(std::move(sends));
+        api::runTogether(std::move(sends));
         int sent = 0;
         for (const auto& answer : answers) {
             BOOST_CHECK_MESSAGE(!isServerFault(answer), answer.describe());
@@ -81,7 +74,7 @@ BOOST_AUTO_TEST_CASE(an_accept_racing_a_refuse_of_one_request_never_fails_and_on
             refused[i] = http.post("/user/friend!refuse", params, headers);
         });
     }
-    runTogether(std::move(answers));
+    api::runTogether(std::move(answers));
     for (int i = 0; i < kPairs; ++i) {
         BOOST_CHECK_MESSAGE(!isServerFault(accepted[i]), accepted[i].describe());
         BOOST_CHECK_MESSAGE(!isServerFault(refused[i]), refused[i].describe());

@@ -29,11 +29,6 @@ std::string destroyCode(const api::TestUser& u) {
     return api::lastSmsCode(u.mobile, "destroy");
 }
 
-std::string wrongCode(std::string code) {
-    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
-    return code;
-}
-
 // The friend ids friend!list shows `u`, over every initial; its total counts just those.
 std::set<std::string> listedFriends(const api::TestUser& u) {
     const api::Response r = call(u, "/user/friend!list", {{"count", "100"}});
@@ -167,7 +162,8 @@ BOOST_AUTO_TEST_CASE(a_wrong_code_or_password_changes_nothing) {
     Circle c;
     const std::string code = destroyCode(c.me);
     MMX_CHECK_FAILS_WITH(
-        call(c.me, kDestroy, {{"password", c.me.password}, {"code", wrongCode(code)}}), "BAD_CODE");
+        call(c.me, kDestroy, {{"password", c.me.password}, {"code", api::wrongCode(code)}}),
+        "BAD_CODE");
     checkNothingChanged(c);
     MMX_CHECK_FAILS_WITH(
         call(c.me, kDestroy, {{"password", api::uniquePassword()}, {"code", code}}),

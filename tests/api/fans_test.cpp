@@ -13,16 +13,16 @@ BOOST_AUTO_TEST_CASE(concern_twice_counts_once_and_unconcern_twice_leaves_none) 
     const long long shop = w.shop();
     const api::TestUser other = api::newUser();
     BOOST_CHECK_EQUAL(shopFans(w.user, shop), 0);
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shop)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shop)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}));
     BOOST_CHECK_EQUAL(shopFans(w.user, shop), 1);
-    const api::Response info = callGet(w.user, "/shop/shop!info", {{"sid", str(shop)}});
+    const api::Response info = callGet(w.user, "/shop/shop!info", {{"sid", api::id(shop)}});
     BOOST_CHECK((*info.data("info"))["isFans"].GetBool());
-    MMX_REQUIRE_OK(call(other, "/shop/shop!concern", {{"sid", str(shop)}}));
+    MMX_REQUIRE_OK(call(other, "/shop/shop!concern", {{"sid", api::id(shop)}}));
     BOOST_CHECK_EQUAL(shopFans(w.user, shop), 2);
 
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", str(shop)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", str(shop)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", api::id(shop)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", api::id(shop)}}));
     BOOST_CHECK_EQUAL(shopFans(w.user, shop), 1);
     BOOST_CHECK(fanShopsOf(w.user).empty());
     BOOST_CHECK(fanShopsOf(other) == std::set<long long>{shop});
@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(concern_twice_counts_once_and_unconcern_twice_leaves_none) 
 
 BOOST_AUTO_TEST_CASE(an_unknown_shop_is_not_found_and_a_bad_id_is_a_bad_param) {
     World w;
-    const std::string missing = str(uniqueId());
+    const std::string missing = api::id(uniqueId());
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/shop!concern", {{"sid", missing}}), "NOT_FOUND");
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/shop!unconcern", {{"sid", missing}}), "NOT_FOUND");
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/shop!concern", {{"sid", "abc"}}), "BAD_PARAM");
@@ -55,14 +55,14 @@ BOOST_AUTO_TEST_CASE(eight_users_concerning_and_unconcerning_at_once_leave_fans_
                     (round % 2 == 0) ? "/shop/shop!concern" : "/shop/shop!unconcern";
                 if (last) route = (i % 2 == 0) ? "/shop/shop!concern" : "/shop/shop!unconcern";
                 for (int repeat = 0; repeat < 1 + round % 2; ++repeat) {
-                    if (!callFromThread(users[i], route, {{"sid", str(shop)}}).success()) {
+                    if (!callFromThread(users[i], route, {{"sid", api::id(shop)}}).success()) {
                         ++failures[i];
                     }
                 }
             }
         });
     }
-    runTogether(std::move(tasks));
+    api::runTogether(std::move(tasks));
     for (int i = 0; i < kUsers; ++i) BOOST_CHECK_EQUAL(failures[i], 0);
     long long rows = 0;
     for (int i = 0; i < kUsers; ++i) {
@@ -81,10 +81,11 @@ BOOST_AUTO_TEST_CASE(one_user_concerning_from_eight_phones_at_once_is_one_fan) {
     std::vector<int> ok(8, 0);
     for (int i = 0; i < 8; ++i) {
         tasks.emplace_back([&, i] {
-            ok[i] = callFromThread(w.user, "/shop/shop!concern", {{"sid", str(shop)}}).success();
+            ok[i] =
+                callFromThread(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}).success();
         });
     }
-    runTogether(std::move(tasks));
+    api::runTogether(std::move(tasks));
     for (int i = 0; i < 8; ++i) BOOST_CHECK_EQUAL(ok[i], 1);
     BOOST_CHECK_EQUAL(shopFans(w.user, shop), 1);
 }
@@ -94,16 +95,17 @@ BOOST_AUTO_TEST_CASE(fans_diff_names_what_the_phone_lacks_and_what_it_should_dro
     const long long a = w.shop(), b = w.shop(), c = w.shop();
     const long long gone = uniqueId();
     for (const long long shop : {a, b, c}) {
-        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shop)}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}));
     }
     api::Response r =
-        call(w.user, "/shop/fans!diff", {{"shopIDs", str(b)}, {"shopIDs", str(gone)}});
+        call(w.user, "/shop/fans!diff", {{"shopIDs", api::id(b)}, {"shopIDs", api::id(gone)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK((numbers(r, "addShopIDs") == std::vector<long long>{a, c}));
     BOOST_CHECK((numbers(r, "delShopIDs") == std::vector<long long>{gone}));
 
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", str(a)}}));
-    r = callGet(w.user, "/shop/fans!diff", {{"shopIDs", str(a) + "," + str(b) + "," + str(c)}});
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", api::id(a)}}));
+    r = callGet(w.user, "/shop/fans!diff",
+                {{"shopIDs", api::id(a) + "," + api::id(b) + "," + api::id(c)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK(numbers(r, "addShopIDs").empty());
     BOOST_CHECK((numbers(r, "delShopIDs") == std::vector<long long>{a}));
@@ -130,14 +132,14 @@ BOOST_AUTO_TEST_CASE(no_more_fan_shops_than_the_cap) {
     std::vector<long long> shops;
     for (int i = 0; i <= cap; ++i) shops.push_back(w.shop());
     for (int i = 0; i < cap; ++i) {
-        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shops[i])}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shops[i])}}));
     }
-    MMX_CHECK_FAILS_WITH(call(w.user, "/shop/shop!concern", {{"sid", str(shops[cap])}}),
+    MMX_CHECK_FAILS_WITH(call(w.user, "/shop/shop!concern", {{"sid", api::id(shops[cap])}}),
                          "CONFLICT");
     BOOST_CHECK_EQUAL(shopFans(w.user, shops[cap]), 0);
-    MMX_CHECK_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shops[0])}}));  // a repeat
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", str(shops[0])}}));
-    MMX_CHECK_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shops[cap])}}));
+    MMX_CHECK_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shops[0])}}));  // a repeat
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!unconcern", {{"sid", api::id(shops[0])}}));
+    MMX_CHECK_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shops[cap])}}));
     BOOST_CHECK_EQUAL(fanShopsOf(w.user).size(), static_cast<std::size_t>(cap));
 }
 
@@ -145,10 +147,11 @@ BOOST_AUTO_TEST_CASE(fans_info_answers_my_fan_shops_with_their_time_and_message_
     World w;
     const long long a = w.shop(), b = w.shop(), notMine = w.shop();
     const long long before = api::nowMillis();
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(a)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(b)}}));
-    const api::Response r = callGet(w.user, "/shop/fans!info",
-                                    {{"sid", str(b)}, {"sid", str(notMine)}, {"sid", str(a)}});
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(a)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(b)}}));
+    const api::Response r =
+        callGet(w.user, "/shop/fans!info",
+                {{"sid", api::id(b)}, {"sid", api::id(notMine)}, {"sid", api::id(a)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK((field(r, "shopList", "id") == std::vector<long long>{b, a}));
     BOOST_CHECK((field(r, "shopList", "msgEnable") == std::vector<long long>{2, 2}));
@@ -157,7 +160,7 @@ BOOST_AUTO_TEST_CASE(fans_info_answers_my_fan_shops_with_their_time_and_message_
         BOOST_CHECK_LE(time, api::nowMillis() + 5000);
     }
     const rapidjson::Value& first = (*r.data("shopList"))[0];
-    BOOST_CHECK_EQUAL(first["pic"].GetString(), "http://x/" + str(b) + ".jpg");
+    BOOST_CHECK_EQUAL(first["pic"].GetString(), "http://x/" + api::id(b) + ".jpg");
     BOOST_CHECK(std::string(first["name"].GetString()).rfind("粉店", 0) == 0);
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/fans!info"), "BAD_PARAM");
 }
@@ -172,19 +175,20 @@ BOOST_AUTO_TEST_CASE(fans_news_tells_a_valid_activity_and_goods_new_within_seven
     insertActivity(stale, w.city, 1, 5);     // begins tomorrow
     insertGoods(stale, 100, now - 10 * kDayMs);
     insertGoods(offSale, 100, now - kDayMs, 0);  // new but off sale
-    const api::Response r =
-        callGet(w.user, "/shop/fans!news",
-                {{"sid", str(both) + "," + str(stale)}, {"sid", str(offSale)}, {"sid", str(bare)}});
+    const api::Response r = callGet(w.user, "/shop/fans!news",
+                                    {{"sid", api::id(both) + "," + api::id(stale)},
+                                     {"sid", api::id(offSale)},
+                                     {"sid", api::id(bare)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK((field(r, "shopList", "id") == std::vector<long long>{both, stale, offSale, bare}));
     BOOST_CHECK((field(r, "shopList", "hasAct") == std::vector<long long>{1, 0, 0, 0}));
     BOOST_CHECK((field(r, "shopList", "hasNew") == std::vector<long long>{1, 0, 0, 0}));
 
     // The same shop once its goods are 10 days old and its activity ended yesterday.
-    api::runSql("UPDATE goods SET published_at = " + str(now - 10 * kDayMs) +
-                " WHERE shop_id = " + str(both) + "; UPDATE activity SET end_date = '" +
-                chinaDate(-1) + "' WHERE shop_id = " + str(both) + ";");
-    const api::Response after = callGet(w.user, "/shop/fans!news", {{"sid", str(both)}});
+    api::runSql("UPDATE goods SET published_at = " + api::id(now - 10 * kDayMs) +
+                " WHERE shop_id = " + api::id(both) + "; UPDATE activity SET end_date = '" +
+                chinaDate(-1) + "' WHERE shop_id = " + api::id(both) + ";");
+    const api::Response after = callGet(w.user, "/shop/fans!news", {{"sid", api::id(both)}});
     MMX_REQUIRE_OK(after);
     BOOST_CHECK((field(after, "shopList", "hasAct") == std::vector<long long>{0}));
     BOOST_CHECK((field(after, "shopList", "hasNew") == std::vector<long long>{0}));
@@ -194,37 +198,40 @@ BOOST_AUTO_TEST_CASE(the_message_switch_is_set_for_one_fan_shop_or_for_all_of_th
     World w;
     const long long a = w.shop(), b = w.shop(), c = w.shop(), notMine = w.shop();
     for (const long long shop : {a, b, c}) {
-        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shop)}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}));
     }
-    const api::Params all{{"sid", str(a)}, {"sid", str(b)}, {"sid", str(c)}};
-    MMX_REQUIRE_OK(call(w.user, "/user/setting!message", {{"shopID", str(b)}, {"msgEnable", "0"}}));
+    const api::Params all{{"sid", api::id(a)}, {"sid", api::id(b)}, {"sid", api::id(c)}};
+    MMX_REQUIRE_OK(
+        call(w.user, "/user/setting!message", {{"shopID", api::id(b)}, {"msgEnable", "0"}}));
     BOOST_CHECK((field(call(w.user, "/shop/fans!info", all), "shopList", "msgEnable") ==
                  std::vector<long long>{2, 0, 2}));
     MMX_REQUIRE_OK(call(w.user, "/user/setting!message", {{"shopID", "-1"}, {"msgEnable", "0"}}));
     BOOST_CHECK((field(call(w.user, "/shop/fans!info", all), "shopList", "msgEnable") ==
                  std::vector<long long>{0, 0, 0}));
     MMX_REQUIRE_OK(call(w.user, "/user/setting!message", {{"shopID", "-1"}, {"msgEnable", "2"}}));
-    MMX_REQUIRE_OK(call(w.user, "/user/setting!message", {{"shopID", str(c)}, {"msgEnable", "0"}}));
+    MMX_REQUIRE_OK(
+        call(w.user, "/user/setting!message", {{"shopID", api::id(c)}, {"msgEnable", "0"}}));
     BOOST_CHECK((field(call(w.user, "/shop/fans!info", all), "shopList", "msgEnable") ==
                  std::vector<long long>{2, 2, 0}));
 
     // Another user's switch for the same shop is theirs alone.
     const api::TestUser other = api::newUser();
-    MMX_REQUIRE_OK(call(other, "/shop/shop!concern", {{"sid", str(a)}}));
+    MMX_REQUIRE_OK(call(other, "/shop/shop!concern", {{"sid", api::id(a)}}));
     MMX_REQUIRE_OK(call(other, "/user/setting!message", {{"shopID", "-1"}, {"msgEnable", "0"}}));
     BOOST_CHECK((field(call(w.user, "/shop/fans!info", all), "shopList", "msgEnable") ==
                  std::vector<long long>{2, 2, 0}));
 
     MMX_CHECK_FAILS_WITH(
-        call(w.user, "/user/setting!message", {{"shopID", str(notMine)}, {"msgEnable", "0"}}),
+        call(w.user, "/user/setting!message", {{"shopID", api::id(notMine)}, {"msgEnable", "0"}}),
         "NOT_FOUND");
     MMX_CHECK_FAILS_WITH(
-        call(w.user, "/user/setting!message", {{"shopID", str(a)}, {"msgEnable", "1"}}),
+        call(w.user, "/user/setting!message", {{"shopID", api::id(a)}, {"msgEnable", "1"}}),
         "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(
         call(w.user, "/user/setting!message", {{"shopID", "0"}, {"msgEnable", "2"}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(
         call(w.user, "/user/setting!message", {{"shopID", "-2"}, {"msgEnable", "2"}}), "BAD_PARAM");
     MMX_CHECK_FAILS_WITH(call(w.user, "/user/setting!message", {{"msgEnable", "2"}}), "BAD_PARAM");
-    MMX_CHECK_FAILS_WITH(call(w.user, "/user/setting!message", {{"shopID", str(a)}}), "BAD_PARAM");
+    MMX_CHECK_FAILS_WITH(call(w.user, "/user/setting!message", {{"shopID", api::id(a)}}),
+                         "BAD_PARAM");
 }

@@ -26,20 +26,20 @@ int cap() {
 BOOST_AUTO_TEST_CASE(concern_goods_twice_keeps_one_and_unconcern_twice_leaves_none) {
     World w;
     const long long goods = insertGoods(w.shop(), 1280, api::nowMillis());
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(goods)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(goods)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(goods)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(goods)}}));
     BOOST_CHECK(favouritesOf(w.user) == std::set<long long>{goods});
     api::Response list = call(w.user, "/shop/favorite!list");
     MMX_REQUIRE_OK(list);
     BOOST_CHECK_EQUAL((*list.data("total_num")).GetInt64(), 1);
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", str(goods)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", str(goods)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", api::id(goods)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", api::id(goods)}}));
     BOOST_CHECK(favouritesOf(w.user).empty());
 }
 
 BOOST_AUTO_TEST_CASE(unknown_goods_are_not_found_and_a_bad_id_is_a_bad_param) {
     World w;
-    const std::string missing = str(uniqueId());
+    const std::string missing = api::id(uniqueId());
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/goods!concern", {{"gid", missing}}), "NOT_FOUND");
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/goods!unconcern", {{"gid", missing}}), "NOT_FOUND");
     MMX_CHECK_FAILS_WITH(call(w.user, "/shop/goods!concern", {{"gid", "-3"}}), "BAD_PARAM");
@@ -53,17 +53,17 @@ BOOST_AUTO_TEST_CASE(favorite_diff_names_what_the_phone_lacks_and_what_it_should
     const long long a = insertGoods(shop, 100, now), b = insertGoods(shop, 100, now),
                     c = insertGoods(shop, 100, now), gone = uniqueId();
     for (const long long goods : {a, b, c}) {
-        MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(goods)}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(goods)}}));
     }
-    api::Response r =
-        call(w.user, "/shop/favorite!diff", {{"goodsIDs", str(c)}, {"goodsIDs", str(gone)}});
+    api::Response r = call(w.user, "/shop/favorite!diff",
+                           {{"goodsIDs", api::id(c)}, {"goodsIDs", api::id(gone)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK((numbers(r, "addGoodsIDs") == std::vector<long long>{a, b}));
     BOOST_CHECK((numbers(r, "delGoodsIDs") == std::vector<long long>{gone}));
 
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", str(b)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!unconcern", {{"gid", api::id(b)}}));
     r = callGet(w.user, "/shop/favorite!diff",
-                {{"goodsIDs", str(a) + "," + str(b) + "," + str(c)}});
+                {{"goodsIDs", api::id(a) + "," + api::id(b) + "," + api::id(c)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK(numbers(r, "addGoodsIDs").empty());
     BOOST_CHECK((numbers(r, "delGoodsIDs") == std::vector<long long>{b}));
@@ -79,22 +79,22 @@ BOOST_AUTO_TEST_CASE(favorite_info_answers_my_favourites_with_prices_in_yuan) {
     const long long promoted = insertGoods(shop, 1280, now, 1, "999");
     const long long plain = insertGoods(shop, 9900, now);
     const long long notMine = insertGoods(shop, 100, now);
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(promoted)}}));
-    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(plain)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(promoted)}}));
+    MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(plain)}}));
     const api::Response r =
         callGet(w.user, "/shop/favorite!info",
-                {{"gid", str(plain)}, {"gid", str(notMine) + "," + str(promoted)}});
+                {{"gid", api::id(plain)}, {"gid", api::id(notMine) + "," + api::id(promoted)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK((field(r, "goodsList", "gid") == std::vector<long long>{plain, promoted}));
     BOOST_CHECK(r.body.find("\"price\":99,\"promot\":null") != std::string::npos);
     BOOST_CHECK(r.body.find("\"price\":12.8,\"promot\":9.99") != std::string::npos);
     const rapidjson::Value& first = (*r.data("goodsList"))[0];
     BOOST_CHECK_EQUAL(first["sid"].GetInt64(), shop);
-    BOOST_CHECK_EQUAL(first["desp"].GetString(), "收藏品" + str(plain));
+    BOOST_CHECK_EQUAL(first["desp"].GetString(), "收藏品" + api::id(plain));
     BOOST_CHECK_EQUAL(first["pic"].GetString(), std::string("http://x/f1.jpg"));
 
     // The same price as the goods route answers.
-    const api::Response goods = callGet(w.user, "/shop/goods!info", {{"gid", str(promoted)}});
+    const api::Response goods = callGet(w.user, "/shop/goods!info", {{"gid", api::id(promoted)}});
     BOOST_CHECK_EQUAL((*goods.data("info"))["price"].GetDouble(), 12.8);
     BOOST_CHECK_EQUAL((*goods.data("info"))["promot"].GetDouble(), 9.99);
 }
@@ -104,14 +104,14 @@ BOOST_AUTO_TEST_CASE(favorite_list_pages_newest_first_with_the_total) {
     const long long shop = w.shop(), now = api::nowMillis();
     std::vector<long long> goods;
     for (int i = 0; i < 5; ++i) goods.push_back(insertGoods(shop, 100 + i, now));
-    api::runSql("UPDATE goods SET status = 0 WHERE id = " + str(goods[0]) + ";");  // off sale
+    api::runSql("UPDATE goods SET status = 0 WHERE id = " + api::id(goods[0]) + ";");  // off sale
     for (const long long id : goods) {
-        MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(id)}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(id)}}));
     }
     std::vector<long long> seen;
     for (int offset = 0; offset < 6; offset += 2) {
         const api::Response r =
-            callGet(w.user, "/shop/favorite!list", {{"offset", str(offset)}, {"limit", "2"}});
+            callGet(w.user, "/shop/favorite!list", {{"offset", api::id(offset)}, {"limit", "2"}});
         MMX_REQUIRE_OK(r);
         BOOST_CHECK_EQUAL((*r.data("total_num")).GetInt64(), 5);
         const auto page = field(r, "goods", "id");
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(no_more_favourites_than_the_cap_also_from_eight_phones_at_o
     const int room = 4;
     for (int i = 0; i < cap() - room; ++i) {
         MMX_REQUIRE_OK(
-            call(w.user, "/shop/goods!concern", {{"gid", str(insertGoods(shop, 100, now))}}));
+            call(w.user, "/shop/goods!concern", {{"gid", api::id(insertGoods(shop, 100, now))}}));
     }
     std::vector<long long> racing;
     for (int i = 0; i < 8; ++i) racing.push_back(insertGoods(shop, 100, now));
@@ -145,10 +145,10 @@ BOOST_AUTO_TEST_CASE(no_more_favourites_than_the_cap_also_from_eight_phones_at_o
     for (int i = 0; i < 8; ++i) {
         tasks.emplace_back([&, i] {
             codes[i] =
-                callFromThread(w.user, "/shop/goods!concern", {{"gid", str(racing[i])}}).code();
+                callFromThread(w.user, "/shop/goods!concern", {{"gid", api::id(racing[i])}}).code();
         });
     }
-    runTogether(std::move(tasks));
+    api::runTogether(std::move(tasks));
     int kept = 0, refused = 0;
     for (const auto& code : codes) {
         kept += code == "OK";
@@ -159,5 +159,5 @@ BOOST_AUTO_TEST_CASE(no_more_favourites_than_the_cap_also_from_eight_phones_at_o
     BOOST_CHECK_EQUAL(favouritesOf(w.user).size(), static_cast<std::size_t>(cap()));
     // A repeat of one already kept is still fine at the cap.
     const long long keptOne = *favouritesOf(w.user).begin();
-    MMX_CHECK_OK(call(w.user, "/shop/goods!concern", {{"gid", str(keptOne)}}));
+    MMX_CHECK_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(keptOne)}}));
 }

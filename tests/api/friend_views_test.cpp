@@ -28,12 +28,12 @@ struct Circle {
         older = insertGoods(quietShop, 2550, now - 10 * kDayMs);
         newer = insertGoods(quietShop, 300, now - 10 * kDayMs, 1, "199");
         for (const long long goods : {older, newer}) {
-            MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", str(goods)}}));
+            MMX_REQUIRE_OK(call(w.user, "/shop/goods!concern", {{"gid", api::id(goods)}}));
         }
         for (const long long shop : {quietShop, newsShop}) {
-            MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", str(shop)}}));
+            MMX_REQUIRE_OK(call(w.user, "/shop/shop!concern", {{"sid", api::id(shop)}}));
         }
-        MMX_REQUIRE_OK(call(w.user, "/shop/shop!enter", {{"sid", str(visited)}}));
+        MMX_REQUIRE_OK(call(w.user, "/shop/shop!enter", {{"sid", api::id(visited)}}));
     }
 
     api::Params of(const api::Params& more = {}) const {
@@ -99,7 +99,7 @@ BOOST_AUTO_TEST_CASE(a_friend_sees_favourites_fan_shops_and_visits_while_shown) 
     BOOST_CHECK((field(favorites, "goodsList", "id") == std::vector<long long>{c.newer, c.older}));
     BOOST_CHECK(favorites.body.find("\"price\":3,\"promot\":1.99") != std::string::npos);
     const rapidjson::Value& goods = (*favorites.data("goodsList"))[1];
-    BOOST_CHECK_EQUAL(goods["desc"].GetString(), "收藏品" + str(c.older));
+    BOOST_CHECK_EQUAL(goods["desc"].GetString(), "收藏品" + api::id(c.older));
     BOOST_CHECK_EQUAL(goods["pic"].GetString(), std::string("http://x/f1.jpg"));
 
     const api::Response fans = callGet(c.friendUser, "/user/friend!fans", c.of());
@@ -128,7 +128,7 @@ BOOST_AUTO_TEST_CASE(strangers_are_refused_every_list_of_another_user) {
     for (const char* route : kFriendLists) {
         BOOST_TEST_CONTEXT(route) {
             MMX_CHECK_FAILS_WITH(callGet(c.stranger, route, c.of()), "FORBIDDEN");
-            MMX_CHECK_FAILS_WITH(callGet(c.stranger, route, {{"friendId", str(uniqueId())}}),
+            MMX_CHECK_FAILS_WITH(callGet(c.stranger, route, {{"friendId", api::id(uniqueId())}}),
                                  "FORBIDDEN");
         }
     }
@@ -191,8 +191,8 @@ BOOST_AUTO_TEST_CASE(counts_for_me_for_a_friend_by_switch_and_refused_for_a_stra
     MMX_CHECK_FAILS_WITH(callGet(c.friendUser, "/user/user!counts", ofOwner), "FORBIDDEN");
     c.setSwitches("1", "1", "1");
     MMX_CHECK_FAILS_WITH(callGet(c.stranger, "/user/user!counts", ofOwner), "FORBIDDEN");
-    MMX_CHECK_FAILS_WITH(callGet(c.stranger, "/user/user!counts", {{"userId", str(uniqueId())}}),
-                         "FORBIDDEN");
+    MMX_CHECK_FAILS_WITH(
+        callGet(c.stranger, "/user/user!counts", {{"userId", api::id(uniqueId())}}), "FORBIDDEN");
     MMX_CHECK_FAILS_WITH(callGet(c.stranger, "/user/user!counts", {{"userId", "x"}}), "BAD_PARAM");
 }
 

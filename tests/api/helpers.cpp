@@ -1,10 +1,8 @@
 #include "helpers.hpp"
 
-#include <sys/wait.h>
-
 #include <atomic>
-#include <cstdlib>
 #include <stdexcept>
+#include <thread>
 
 namespace mmx::apitest {
 
@@ -73,6 +71,12 @@ long long newGroup(const TestUser& creator, const std::vector<const TestUser*>& 
         throw std::runtime_error("group!create: " + r.describe());
     }
     return std::stoll(scalarText(*r.data("groupId")));
+}
+
+void runTogether(std::vector<std::function<void()>> tasks) {
+    std::vector<std::thread> threads;
+    for (auto& task : tasks) threads.emplace_back(std::move(task));
+    for (auto& thread : threads) thread.join();
 }
 
 }  // namespace mmx::apitest

@@ -4,6 +4,7 @@
 // making two users friends, granting a site role, making a group. The suites' own
 // headers (friend_helpers, group_helpers, chat_test_support) add what only they need.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,8 @@ std::string uniqueGroupName(const std::string& prefix = "测试群");
 // A group made by `creator` (who must hold a site role that creates groups) with `members`.
 long long newGroup(const TestUser& creator, const std::vector<const TestUser*>& members = {},
                    const std::string& name = uniqueGroupName());
+
+// Runs every task on its own thread, all at once, and waits for them all.
+void runTogether(std::vector<std::function<void()>> tasks);
 
 }  // namespace mmx::apitest

@@ -45,7 +45,7 @@ struct Catalog {
         MMX_REQUIRE_OK(t);
         top = idIn(t, "category");
         const api::Response k =
-            call(owner, "category!add", {{"name", unique("小类")}, {"parentId", text(top)}});
+            call(owner, "category!add", {{"name", unique("小类")}, {"parentId", api::id(top)}});
         MMX_REQUIRE_OK(k);
         child = idIn(k, "category");
     }
@@ -60,8 +60,8 @@ struct Catalog {
 
     api::Params shopParams(const std::string& name, double lon, double lat) {
         return {{"name", name},
-                {"city", text(city)},
-                {"category", text(child)},
+                {"city", api::id(city)},
+                {"category", api::id(child)},
                 {"long", std::to_string(lon)},
                 {"lat", std::to_string(lat)},
                 {"address", "福田区深南大道1号"},
@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(a_shop_added_by_staff_is_listed_near_its_place_by_the_app_a
     const api::TestUser phone = api::newUser();
 
     const api::Response near = api::get(phone, "/shop/shop!list",
-                                        {{"city", text(catalog.city)},
+                                        {{"city", api::id(catalog.city)},
                                          {"long", std::to_string(kLon)},
                                          {"lat", std::to_string(kLat)}});
     MMX_REQUIRE_OK(near);
@@ -107,20 +107,21 @@ BOOST_AUTO_TEST_CASE(a_shop_added_by_staff_is_listed_near_its_place_by_the_app_a
     BOOST_CHECK_CLOSE((*shop)["distance"].GetDouble(), 0.10, 5.0);
     BOOST_CHECK_EQUAL((*shop)["picList"].Size(), 1u);
 
-    const api::Response info = api::get(phone, "/shop/shop!info", {{"sid", text(sid)}});
+    const api::Response info = api::get(phone, "/shop/shop!info", {{"sid", api::id(sid)}});
     MMX_REQUIRE_OK(info);
     BOOST_CHECK_EQUAL((*info.data("info"))["address"].GetString(), "福田区深南大道1号");
     BOOST_CHECK_CLOSE((*info.data("info"))["long"].GetDouble(), kLon + 0.001, 1e-6);
     BOOST_CHECK_EQUAL((*info.data("info"))["phone"].GetString(), "0755-12345678");
 
     // Found by name too (its search keys were written with it).
-    const api::Response search =
-        api::get(phone, "/shop/shop!search", {{"city", text(catalog.city)}, {"name", "福田管理"}});
+    const api::Response search = api::get(phone, "/shop/shop!search",
+                                          {{"city", api::id(catalog.city)}, {"name", "福田管理"}});
     MMX_REQUIRE_OK(search);
     BOOST_CHECK(findById(search.data("shopList"), sid) != nullptr);
     // And in the category's list, under its top category.
-    const api::Response byCategory = api::get(
-        phone, "/shop/shop!list", {{"city", text(catalog.city)}, {"category", text(catalog.top)}});
+    const api::Response byCategory =
+        api::get(phone, "/shop/shop!list",
+                 {{"city", api::id(catalog.city)}, {"category", api::id(catalog.top)}});
     BOOST_CHECK(findById(byCategory.data("shopList"), sid) != nullptr);
 }
 
@@ -135,7 +136,7 @@ BOOST_AUTO_TEST_CASE(a_shop_update_is_audited_with_before_and_after_and_renamed_
     BOOST_CHECK_EQUAL(added["staffId"].GetInt64(), catalog.admin.session.userId);
 
     const api::Response r = call(catalog.admin, "shop!update",
-                                 {{"sid", text(sid)}, {"name", newName}, {"hours", "全天"}});
+                                 {{"sid", api::id(sid)}, {"name", newName}, {"hours", "全天"}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK_EQUAL((*r.data("shop"))["name"].GetString(), newName);
     BOOST_CHECK_EQUAL((*r.data("shop"))["address"].GetString(), "福田区深南大道1号");
@@ -147,10 +148,10 @@ BOOST_AUTO_TEST_CASE(a_shop_update_is_audited_with_before_and_after_and_renamed_
 
     const api::TestUser phone = api::newUser();
     const api::Response found =
-        api::get(phone, "/shop/shop!search", {{"city", text(catalog.city)}, {"name", "新名"}});
+        api::get(phone, "/shop/shop!search", {{"city", api::id(catalog.city)}, {"name", "新名"}});
     BOOST_CHECK(findById(found.data("shopList"), sid) != nullptr);
     const api::Response gone =
-        api::get(phone, "/shop/shop!search", {{"city", text(catalog.city)}, {"name", "旧名"}});
+        api::get(phone, "/shop/shop!search", {{"city", api::id(catalog.city)}, {"name", "旧名"}});
     BOOST_CHECK(findById(gone.data("shopList"), sid) == nullptr);
 }
 
@@ -158,10 +159,10 @@ BOOST_AUTO_TEST_CASE(
     deleting_a_shop_with_fans_goods_or_activities_is_refused_with_counts_unless_cascade) {
     Catalog catalog;
     const long long sid = catalog.addShop(unique("满店"));
-    MMX_REQUIRE_OK(call(catalog.admin, "goods!add", {{"sid", text(sid)}, {"price", "1000"}}));
-    MMX_REQUIRE_OK(call(catalog.admin, "goods!add", {{"sid", text(sid)}, {"price", "2000"}}));
+    MMX_REQUIRE_OK(call(catalog.admin, "goods!add", {{"sid", api::id(sid)}, {"price", "1000"}}));
+    MMX_REQUIRE_OK(call(catalog.admin, "goods!add", {{"sid", api::id(sid)}, {"price", "2000"}}));
     MMX_REQUIRE_OK(call(catalog.admin, "activity!add",
-                        {{"sid", text(sid)},
+                        {{"sid", api::id(sid)},
                          {"title", "开业"},
                          {"content", "全场八折"},
                          {"bt", chinaDate(0)},
@@ -169,19 +170,19 @@ BOOST_AUTO_TEST_CASE(
     const api::TestUser fan = api::newUser();
     // No fan route exists yet: the fan is written as the fan routes will write one.
     api::runSql("INSERT INTO shop_fan (user_id, shop_id, created_at) VALUES (" + api::id(fan) +
-                ", " + text(sid) + ", 0);");
+                ", " + api::id(sid) + ", 0);");
 
-    const api::Response refused = call(catalog.admin, "shop!delete", {{"sid", text(sid)}});
+    const api::Response refused = call(catalog.admin, "shop!delete", {{"sid", api::id(sid)}});
     MMX_CHECK_FAILS_WITH(refused, "CONFLICT");
     BOOST_REQUIRE(refused.data("goods") != nullptr);
     BOOST_CHECK_EQUAL(refused.data("fans")->GetInt64(), 1);
     BOOST_CHECK_EQUAL(refused.data("goods")->GetInt64(), 2);
     BOOST_CHECK_EQUAL(refused.data("activities")->GetInt64(), 1);
-    MMX_CHECK_OK(api::get(fan, "/shop/shop!info", {{"sid", text(sid)}}));
+    MMX_CHECK_OK(api::get(fan, "/shop/shop!info", {{"sid", api::id(sid)}}));
 
-    MMX_REQUIRE_OK(call(catalog.admin, "shop!delete", {{"sid", text(sid)}, {"cascade", "1"}}));
-    MMX_CHECK_FAILS_WITH(api::get(fan, "/shop/shop!info", {{"sid", text(sid)}}), "NOT_FOUND");
-    const api::Response goods = call(catalog.admin, "goods!list", {{"sid", text(sid)}});
+    MMX_REQUIRE_OK(call(catalog.admin, "shop!delete", {{"sid", api::id(sid)}, {"cascade", "1"}}));
+    MMX_CHECK_FAILS_WITH(api::get(fan, "/shop/shop!info", {{"sid", api::id(sid)}}), "NOT_FOUND");
+    const api::Response goods = call(catalog.admin, "goods!list", {{"sid", api::id(sid)}});
     MMX_CHECK_FAILS_WITH(goods, "NOT_FOUND");
     const auto entry = lastAudit(catalog.owner, "shop", sid);
     BOOST_CHECK_EQUAL(entry["action"].GetString(), "shop.deleteCascade");
@@ -191,8 +192,8 @@ BOOST_AUTO_TEST_CASE(
 BOOST_AUTO_TEST_CASE(an_empty_shop_is_deleted_without_cascade) {
     Catalog catalog;
     const long long sid = catalog.addShop(unique("空店"));
-    MMX_REQUIRE_OK(call(catalog.admin, "shop!delete", {{"sid", text(sid)}}));
-    MMX_CHECK_FAILS_WITH(call(catalog.admin, "shop!info", {{"sid", text(sid)}}), "NOT_FOUND");
+    MMX_REQUIRE_OK(call(catalog.admin, "shop!delete", {{"sid", api::id(sid)}}));
+    MMX_CHECK_FAILS_WITH(call(catalog.admin, "shop!info", {{"sid", api::id(sid)}}), "NOT_FOUND");
     BOOST_CHECK_EQUAL(lastAudit(catalog.owner, "shop", sid)["action"].GetString(), "shop.delete");
 }
 
@@ -200,7 +201,7 @@ BOOST_AUTO_TEST_CASE(goods_entered_in_fen_read_in_yuan_through_the_app) {
     Catalog catalog;
     const long long sid = catalog.addShop(unique("货店"));
     const api::Response added = call(catalog.admin, "goods!add",
-                                     {{"sid", text(sid)},
+                                     {{"sid", api::id(sid)},
                                       {"desp", "羊毛衫"},
                                       {"price", "12800"},
                                       {"promot", "9900"},
@@ -210,14 +211,14 @@ BOOST_AUTO_TEST_CASE(goods_entered_in_fen_read_in_yuan_through_the_app) {
     MMX_REQUIRE_OK(added);
     const long long gid = idIn(added, "goods");
     const api::TestUser phone = api::newUser();
-    const api::Response info = api::get(phone, "/shop/goods!info", {{"gid", text(gid)}});
+    const api::Response info = api::get(phone, "/shop/goods!info", {{"gid", api::id(gid)}});
     MMX_REQUIRE_OK(info);
     BOOST_CHECK_NE(info.body.find("\"price\":128"), std::string::npos);
     BOOST_CHECK_NE(info.body.find("\"promot\":99"), std::string::npos);
     BOOST_CHECK_NE(info.body.find("材质"), std::string::npos);
 
-    MMX_REQUIRE_OK(call(catalog.admin, "goods!update", {{"gid", text(gid)}, {"promot", ""}}));
-    const api::Response after = call(catalog.admin, "goods!info", {{"gid", text(gid)}});
+    MMX_REQUIRE_OK(call(catalog.admin, "goods!update", {{"gid", api::id(gid)}, {"promot", ""}}));
+    const api::Response after = call(catalog.admin, "goods!info", {{"gid", api::id(gid)}});
     MMX_REQUIRE_OK(after);
     BOOST_CHECK((*after.data("goods"))["promot"].IsNull());
     BOOST_CHECK_EQUAL((*after.data("goods"))["price"].GetInt64(), 12800);
@@ -225,11 +226,11 @@ BOOST_AUTO_TEST_CASE(goods_entered_in_fen_read_in_yuan_through_the_app) {
     BOOST_CHECK_EQUAL(entry["before"]["promot"].GetInt64(), 9900);
     BOOST_CHECK(entry["after"]["promot"].IsNull());
 
-    const api::Response list = call(catalog.admin, "goods!list", {{"sid", text(sid)}});
+    const api::Response list = call(catalog.admin, "goods!list", {{"sid", api::id(sid)}});
     MMX_REQUIRE_OK(list);
     BOOST_CHECK_EQUAL(list.data("total")->GetInt64(), 1);
-    MMX_REQUIRE_OK(call(catalog.admin, "goods!delete", {{"gid", text(gid)}}));
-    MMX_CHECK_FAILS_WITH(api::get(phone, "/shop/goods!info", {{"gid", text(gid)}}), "NOT_FOUND");
+    MMX_REQUIRE_OK(call(catalog.admin, "goods!delete", {{"gid", api::id(gid)}}));
+    MMX_CHECK_FAILS_WITH(api::get(phone, "/shop/goods!info", {{"gid", api::id(gid)}}), "NOT_FOUND");
     BOOST_CHECK_EQUAL(lastAudit(catalog.owner, "goods", gid)["action"].GetString(), "goods.delete");
 }
 
@@ -237,7 +238,7 @@ BOOST_AUTO_TEST_CASE(an_activity_entered_by_staff_reads_through_the_app_and_date
     Catalog catalog;
     const long long sid = catalog.addShop(unique("活动店"));
     const api::Response bad = call(catalog.admin, "activity!add",
-                                   {{"sid", text(sid)},
+                                   {{"sid", api::id(sid)},
                                     {"title", "开业"},
                                     {"content", "八折"},
                                     {"bt", chinaDate(3)},
@@ -246,7 +247,7 @@ BOOST_AUTO_TEST_CASE(an_activity_entered_by_staff_reads_through_the_app_and_date
     BOOST_REQUIRE(bad.data("field") != nullptr);
     BOOST_CHECK_EQUAL(bad.data("field")->GetString(), "et");
     const api::Response notADate = call(catalog.admin, "activity!add",
-                                        {{"sid", text(sid)},
+                                        {{"sid", api::id(sid)},
                                          {"title", "开业"},
                                          {"content", "八折"},
                                          {"bt", "2026-02-30"},
@@ -254,7 +255,7 @@ BOOST_AUTO_TEST_CASE(an_activity_entered_by_staff_reads_through_the_app_and_date
     BOOST_CHECK_EQUAL(notADate.data("field")->GetString(), "bt");
 
     const api::Response added = call(catalog.admin, "activity!add",
-                                     {{"sid", text(sid)},
+                                     {{"sid", api::id(sid)},
                                       {"title", "开业"},
                                       {"content", "八折"},
                                       {"bt", chinaDate(0)},
@@ -262,19 +263,19 @@ BOOST_AUTO_TEST_CASE(an_activity_entered_by_staff_reads_through_the_app_and_date
     MMX_REQUIRE_OK(added);
     const long long actId = idIn(added, "activity", "actID");
     const api::TestUser phone = api::newUser();
-    const api::Response byShop = api::get(phone, "/shop/activity!byShop", {{"sid", text(sid)}});
+    const api::Response byShop = api::get(phone, "/shop/activity!byShop", {{"sid", api::id(sid)}});
     MMX_REQUIRE_OK(byShop);
     BOOST_CHECK_NE(byShop.body.find("开业"), std::string::npos);
 
     MMX_REQUIRE_OK(
-        call(catalog.admin, "activity!update", {{"actID", text(actId)}, {"title", "周年庆"}}));
-    const api::Response info = api::get(phone, "/shop/activity!info", {{"actID", text(actId)}});
+        call(catalog.admin, "activity!update", {{"actID", api::id(actId)}, {"title", "周年庆"}}));
+    const api::Response info = api::get(phone, "/shop/activity!info", {{"actID", api::id(actId)}});
     BOOST_CHECK_NE(info.body.find("周年庆"), std::string::npos);
-    const api::Response list = call(catalog.admin, "activity!list", {{"sid", text(sid)}});
+    const api::Response list = call(catalog.admin, "activity!list", {{"sid", api::id(sid)}});
     MMX_REQUIRE_OK(list);
     BOOST_CHECK_EQUAL(list.data("total")->GetInt64(), 1);
-    MMX_REQUIRE_OK(call(catalog.admin, "activity!delete", {{"actID", text(actId)}}));
-    MMX_CHECK_FAILS_WITH(api::get(phone, "/shop/activity!info", {{"actID", text(actId)}}),
+    MMX_REQUIRE_OK(call(catalog.admin, "activity!delete", {{"actID", api::id(actId)}}));
+    MMX_CHECK_FAILS_WITH(api::get(phone, "/shop/activity!info", {{"actID", api::id(actId)}}),
                          "NOT_FOUND");
     BOOST_CHECK_EQUAL(lastAudit(catalog.owner, "activity", actId)["action"].GetString(),
                       "activity.delete");
@@ -292,13 +293,13 @@ BOOST_AUTO_TEST_CASE(cities_are_unique_by_name_and_kept_while_shops_are_in_them)
     MMX_CHECK_FAILS_WITH(twice, "CONFLICT");
 
     const long long sid = catalog.addShop(unique("城中店"));
-    const api::Response kept = call(catalog.owner, "city!delete", {{"id", text(catalog.city)}});
+    const api::Response kept = call(catalog.owner, "city!delete", {{"id", api::id(catalog.city)}});
     MMX_CHECK_FAILS_WITH(kept, "CONFLICT");
     BOOST_CHECK_EQUAL(kept.data("shops")->GetInt64(), 1);
-    MMX_REQUIRE_OK(call(catalog.owner, "shop!delete", {{"sid", text(sid)}}));
+    MMX_REQUIRE_OK(call(catalog.owner, "shop!delete", {{"sid", api::id(sid)}}));
     MMX_REQUIRE_OK(call(catalog.owner, "city!update",
-                        {{"id", text(catalog.city)}, {"name", unique("改名城")}}));
-    MMX_REQUIRE_OK(call(catalog.owner, "city!delete", {{"id", text(catalog.city)}}));
+                        {{"id", api::id(catalog.city)}, {"name", unique("改名城")}}));
+    MMX_REQUIRE_OK(call(catalog.owner, "city!delete", {{"id", api::id(catalog.city)}}));
     const api::Response after = api::get(phone, "/shop/city!list");
     BOOST_CHECK(findById(after.data("cityList"), catalog.city) == nullptr);
     BOOST_CHECK_EQUAL(lastAudit(catalog.owner, "city", catalog.city)["action"].GetString(),
@@ -307,8 +308,9 @@ BOOST_AUTO_TEST_CASE(cities_are_unique_by_name_and_kept_while_shops_are_in_them)
 
 BOOST_AUTO_TEST_CASE(categories_have_two_levels_and_show_in_the_apps_tree) {
     Catalog catalog;
-    const api::Response third = call(catalog.owner, "category!add",
-                                     {{"name", unique("三级")}, {"parentId", text(catalog.child)}});
+    const api::Response third =
+        call(catalog.owner, "category!add",
+             {{"name", unique("三级")}, {"parentId", api::id(catalog.child)}});
     MMX_CHECK_FAILS_WITH(third, "BAD_PARAM");
     BOOST_CHECK_EQUAL(third.data("field")->GetString(), "parentId");
 
@@ -319,15 +321,15 @@ BOOST_AUTO_TEST_CASE(categories_have_two_levels_and_show_in_the_apps_tree) {
     BOOST_CHECK(findById(&(*top)["child"], catalog.child) != nullptr);
 
     const api::Response list =
-        call(catalog.admin, "category!list", {{"parentId", text(catalog.top)}});
+        call(catalog.admin, "category!list", {{"parentId", api::id(catalog.top)}});
     MMX_REQUIRE_OK(list);
     BOOST_CHECK_EQUAL(list.data("total")->GetInt64(), 1);
-    MMX_CHECK_FAILS_WITH(call(catalog.owner, "category!delete", {{"id", text(catalog.top)}}),
+    MMX_CHECK_FAILS_WITH(call(catalog.owner, "category!delete", {{"id", api::id(catalog.top)}}),
                          "CONFLICT");
     MMX_REQUIRE_OK(call(catalog.owner, "category!update",
-                        {{"id", text(catalog.child)}, {"pic", catalog.picture()}}));
-    MMX_REQUIRE_OK(call(catalog.owner, "category!delete", {{"id", text(catalog.child)}}));
-    MMX_REQUIRE_OK(call(catalog.owner, "category!delete", {{"id", text(catalog.top)}}));
+                        {{"id", api::id(catalog.child)}, {"pic", catalog.picture()}}));
+    MMX_REQUIRE_OK(call(catalog.owner, "category!delete", {{"id", api::id(catalog.child)}}));
+    MMX_REQUIRE_OK(call(catalog.owner, "category!delete", {{"id", api::id(catalog.top)}}));
     BOOST_CHECK_EQUAL(lastAudit(catalog.owner, "category", catalog.top)["action"].GetString(),
                       "category.delete");
 }
@@ -341,7 +343,7 @@ BOOST_AUTO_TEST_CASE(each_bad_shop_field_is_refused_naming_it) {
         const rapidjson::Value* field = r.data("field");
         return field != nullptr ? std::string(field->GetString()) : std::string("(none) ") + r.body;
     };
-    const std::string city = text(catalog.city), category = text(catalog.child);
+    const std::string city = api::id(catalog.city), category = api::id(catalog.child);
     BOOST_CHECK_EQUAL(
         fieldOf({{"city", city}, {"category", category}, {"long", "114"}, {"lat", "22"}}), "name");
     BOOST_CHECK_EQUAL(

@@ -23,7 +23,7 @@ std::map<long long, int> positions(const api::TestUser& staff, const std::vector
     int index = 0;
     for (int offset = 0; offset < 5000; offset += 100) {
         const api::Response r =
-            call(staff, "feedback!threads", {{"offset", text(offset)}, {"count", "100"}});
+            call(staff, "feedback!threads", {{"offset", api::id(offset)}, {"count", "100"}});
         MMX_REQUIRE_OK(r);
         const rapidjson::Value& list = *r.data("threadList");
         for (const auto& thread : list.GetArray()) {
@@ -43,7 +43,7 @@ std::map<long long, int> positions(const api::TestUser& staff, const std::vector
 BOOST_AUTO_TEST_CASE(only_owners_deputies_and_admins_read_and_answer_feedback) {
     const api::TestUser writer = api::newUser();
     submit(writer, "能加个夜间模式吗");
-    const std::string id = text(writer.session.userId);
+    const std::string id = api::id(writer.session.userId);
     const api::TestUser user = api::newStaff("none");
     for (const auto& [route, params] : std::vector<std::pair<std::string, api::Params>>{
              {"feedback!threads", {}},
@@ -75,7 +75,7 @@ BOOST_AUTO_TEST_CASE(unanswered_threads_come_first_and_a_reply_moves_a_thread_do
     BOOST_CHECK_LT(at[second.session.userId], at[first.session.userId]);
 
     MMX_REQUIRE_OK(call(admin, "feedback!reply",
-                        {{"userId", text(second.session.userId)}, {"content", "已收到"}}));
+                        {{"userId", api::id(second.session.userId)}, {"content", "已收到"}}));
     // The answered thread goes after every open one, however new.
     at = positions(admin, {first.session.userId, second.session.userId});
     BOOST_REQUIRE_GE(at[second.session.userId], 0);
@@ -95,7 +95,7 @@ BOOST_AUTO_TEST_CASE(a_staff_reply_reaches_the_user_with_direction_2_and_is_audi
     const api::TestUser deputy = api::newStaff("deputy");
     const api::TestUser writer = api::newUser();
     submit(writer, "怎么改头像");
-    const std::string id = text(writer.session.userId);
+    const std::string id = api::id(writer.session.userId);
     const api::Response replied =
         call(deputy, "feedback!reply", {{"userId", id}, {"content", "在“我的”页面点头像即可"}});
     MMX_REQUIRE_OK(replied);
@@ -161,7 +161,7 @@ BOOST_AUTO_TEST_CASE(a_thread_is_open_exactly_when_its_last_message_is_the_users
             }
         }
     };
-    const api::Params reply{{"userId", text(writer.session.userId)}, {"content", "回复"}};
+    const api::Params reply{{"userId", api::id(writer.session.userId)}, {"content", "回复"}};
     threads.emplace_back(send, std::cref(writer), "/user/feedback!submit",
                          api::Params{{"feedback", "追问"}});
     threads.emplace_back(send, std::cref(admin), "/manager/feedback!reply", reply);
@@ -169,15 +169,15 @@ BOOST_AUTO_TEST_CASE(a_thread_is_open_exactly_when_its_last_message_is_the_users
     for (auto& t : threads) t.join();
     BOOST_REQUIRE_MESSAGE(failures.empty(), failures.front());
 
-    const api::Response thread =
-        call(admin, "feedback!thread", {{"userId", text(writer.session.userId)}, {"count", "1"}});
+    const api::Response thread = call(admin, "feedback!thread",
+                                      {{"userId", api::id(writer.session.userId)}, {"count", "1"}});
     MMX_REQUIRE_OK(thread);
     const long long lastDirection = (*thread.data("feedList"))[0]["direction"].GetInt64();
     BOOST_CHECK_EQUAL(thread.data("total")->GetInt64(), 1 + 4 + 8);
     // Wherever the thread is listed, its state is its last message's.
     for (int offset = 0; offset < 5000; offset += 100) {
         const api::Response r =
-            call(admin, "feedback!threads", {{"offset", text(offset)}, {"count", "100"}});
+            call(admin, "feedback!threads", {{"offset", api::id(offset)}, {"count", "100"}});
         MMX_REQUIRE_OK(r);
         for (const auto& t : r.data("threadList")->GetArray()) {
             if (t["userId"].GetInt64() != writer.session.userId) continue;

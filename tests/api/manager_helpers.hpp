@@ -22,15 +22,11 @@ inline long long idIn(const api::Response& r, const char* object, const char* ke
     return (*value)[key].GetInt64();
 }
 
-inline std::string text(long long value) {
-    return std::to_string(value);
-}
-
 // The newest audit entry on (type, id), as `reader` sees the log.
 inline rapidjson::Document lastAudit(const api::TestUser& reader, const std::string& type,
                                      long long id) {
-    const api::Response r =
-        call(reader, "audit!list", {{"objectType", type}, {"objectId", text(id)}, {"count", "1"}});
+    const api::Response r = call(reader, "audit!list",
+                                 {{"objectType", type}, {"objectId", api::id(id)}, {"count", "1"}});
     BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
     const rapidjson::Value& list = *r.data("auditList");
     BOOST_REQUIRE_MESSAGE(list.IsArray() && list.Size() == 1, r.describe());

@@ -17,7 +17,8 @@ BOOST_AUTO_TEST_CASE(the_command_line_ends_the_targets_sessions_and_writes_an_au
 
     api::TestUser deputy = target;
     deputy.session = api::login(target.mobile, target.password, api::uniqueClient());
-    const api::Response info = call(deputy, "user!info", {{"userId", text(deputy.session.userId)}});
+    const api::Response info =
+        call(deputy, "user!info", {{"userId", api::id(deputy.session.userId)}});
     MMX_REQUIRE_OK(info);
     BOOST_CHECK_EQUAL((*info.data("user"))["siteRole"].GetString(), std::string("deputy"));
 

@@ -217,11 +217,11 @@ BOOST_AUTO_TEST_CASE(an_admin_reads_only_their_own_audit_entries) {
     BOOST_CHECK_EQUAL(lastAudit(owner, "city", cityId)["staffId"].GetInt64(), owner.session.userId);
     const api::Response r =
         call(admin, "audit!list",
-             {{"staffId", api::id(owner)}, {"objectType", "city"}, {"objectId", text(cityId)}});
+             {{"staffId", api::id(owner)}, {"objectType", "city"}, {"objectId", api::id(cityId)}});
     MMX_REQUIRE_OK(r);
     BOOST_CHECK_EQUAL(r.data("auditList")->Size(), 0u);
     BOOST_CHECK_EQUAL(r.data("total")->GetInt64(), 0);
-    MMX_REQUIRE_OK(call(owner, "city!delete", {{"id", text(cityId)}}));
+    MMX_REQUIRE_OK(call(owner, "city!delete", {{"id", api::id(cityId)}}));
 }
 
 BOOST_AUTO_TEST_CASE(the_audit_log_filters_by_staff_action_object_and_time) {
@@ -230,9 +230,9 @@ BOOST_AUTO_TEST_CASE(the_audit_log_filters_by_staff_action_object_and_time) {
     const api::Response city = call(owner, "city!add", {{"name", "筛选城" + api::id(owner)}});
     MMX_REQUIRE_OK(city);
     const long long cityId = idIn(city, "city");
-    MMX_REQUIRE_OK(call(owner, "city!update", {{"id", text(cityId)}, {"sort", "7"}}));
+    MMX_REQUIRE_OK(call(owner, "city!update", {{"id", api::id(cityId)}, {"sort", "7"}}));
     const api::Response mine =
-        call(owner, "audit!list", {{"staffId", api::id(owner)}, {"from", text(before)}});
+        call(owner, "audit!list", {{"staffId", api::id(owner)}, {"from", api::id(before)}});
     MMX_REQUIRE_OK(mine);
     BOOST_CHECK_EQUAL(mine.data("total")->GetInt64(), 2);
     const api::Response updates =
@@ -244,9 +244,9 @@ BOOST_AUTO_TEST_CASE(the_audit_log_filters_by_staff_action_object_and_time) {
     BOOST_CHECK_EQUAL(entry["after"]["sort"].GetInt64(), 7);
     const api::Response future =
         call(owner, "audit!list",
-             {{"staffId", api::id(owner)}, {"from", text(api::nowMillis() + 3600000)}});
+             {{"staffId", api::id(owner)}, {"from", api::id(api::nowMillis() + 3600000)}});
     BOOST_CHECK_EQUAL(future.data("total")->GetInt64(), 0);
-    MMX_REQUIRE_OK(call(owner, "city!delete", {{"id", text(cityId)}}));
+    MMX_REQUIRE_OK(call(owner, "city!delete", {{"id", api::id(cityId)}}));
 }
 
 BOOST_AUTO_TEST_CASE(staff_list_and_view_groups_and_a_deputy_deletes_one) {
@@ -260,15 +260,15 @@ BOOST_AUTO_TEST_CASE(staff_list_and_view_groups_and_a_deputy_deletes_one) {
     MMX_REQUIRE_OK(list);
     BOOST_REQUIRE_EQUAL(list.data("groupList")->Size(), 1u);
     BOOST_CHECK_EQUAL((*list.data("groupList"))[0]["groupId"].GetInt64(), groupId);
-    const api::Response info = call(admin, "group!info", {{"groupId", text(groupId)}});
+    const api::Response info = call(admin, "group!info", {{"groupId", api::id(groupId)}});
     MMX_REQUIRE_OK(info);
     BOOST_CHECK_EQUAL((*info.data("group"))["memberCount"].GetInt64(), 1);
     BOOST_CHECK_EQUAL((*info.data("group"))["ownerId"].GetInt64(), owner.session.userId);
 
-    MMX_CHECK_FAILS_WITH(call(admin, "group!delete", {{"groupId", text(groupId)}}), "FORBIDDEN");
-    MMX_REQUIRE_OK(call(deputy, "group!delete", {{"groupId", text(groupId)}}));
-    MMX_CHECK_FAILS_WITH(call(admin, "group!info", {{"groupId", text(groupId)}}), "NOT_FOUND");
-    MMX_CHECK_FAILS_WITH(api::post(owner, "/chat/group!info", {{"groupId", text(groupId)}}),
+    MMX_CHECK_FAILS_WITH(call(admin, "group!delete", {{"groupId", api::id(groupId)}}), "FORBIDDEN");
+    MMX_REQUIRE_OK(call(deputy, "group!delete", {{"groupId", api::id(groupId)}}));
+    MMX_CHECK_FAILS_WITH(call(admin, "group!info", {{"groupId", api::id(groupId)}}), "NOT_FOUND");
+    MMX_CHECK_FAILS_WITH(api::post(owner, "/chat/group!info", {{"groupId", api::id(groupId)}}),
                          "NOT_FOUND");
     const auto entry = lastAudit(deputy, "group", groupId);
     BOOST_CHECK_EQUAL(entry["action"].GetString(), "group.delete");

@@ -53,11 +53,6 @@ api::TestUser agedUser() {
     return api::newAgedUser().user;
 }
 
-std::string wrongCode(std::string code) {
-    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
-    return code;
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(update_password)
@@ -152,7 +147,7 @@ BOOST_AUTO_TEST_SUITE(reset_password)
 BOOST_AUTO_TEST_CASE(wrong_reset_code_is_bad_code_and_changes_nothing) {
     const api::TestUser u = agedUser();
     const std::string code = requestResetCode(u.mobile);
-    MMX_CHECK_FAILS_WITH(reset(u.mobile, api::uniquePassword(), wrongCode(code)), "BAD_CODE");
+    MMX_CHECK_FAILS_WITH(reset(u.mobile, api::uniquePassword(), api::wrongCode(code)), "BAD_CODE");
     MMX_CHECK_OK(readSelf(u.session));
     MMX_CHECK_OK(loginWith(u.mobile, u.password));
 }
@@ -201,9 +196,10 @@ BOOST_AUTO_TEST_CASE(five_wrong_reset_codes_expire_the_right_one) {
     const api::TestUser u = agedUser();
     const std::string code = requestResetCode(u.mobile);
     for (int i = 0; i < 4; ++i) {
-        MMX_CHECK_FAILS_WITH(reset(u.mobile, api::uniquePassword(), wrongCode(code)), "BAD_CODE");
+        MMX_CHECK_FAILS_WITH(reset(u.mobile, api::uniquePassword(), api::wrongCode(code)),
+                             "BAD_CODE");
     }
-    const api::Response fifth = reset(u.mobile, api::uniquePassword(), wrongCode(code));
+    const api::Response fifth = reset(u.mobile, api::uniquePassword(), api::wrongCode(code));
     BOOST_CHECK_MESSAGE(fifth.code() == "BAD_CODE" || fifth.code() == "CODE_EXPIRED",
                         fifth.describe());
     MMX_CHECK_FAILS_WITH(reset(u.mobile, api::uniquePassword(), code), "CODE_EXPIRED");
@@ -226,8 +222,8 @@ BOOST_AUTO_TEST_CASE(reset_of_an_unknown_mobile_answers_like_a_wrong_code) {
     // What a prober sees: both mobiles "got" a reset code, then a guess for each.
     const std::string code = requestResetCode(u.mobile);
     MMX_REQUIRE_OK(sendResetCode(stranger));
-    const api::Response known = reset(u.mobile, "whatever-123", wrongCode(code));
-    const api::Response unknown = reset(stranger, "whatever-123", wrongCode(code));
+    const api::Response known = reset(u.mobile, "whatever-123", api::wrongCode(code));
+    const api::Response unknown = reset(stranger, "whatever-123", api::wrongCode(code));
     MMX_CHECK_FAILS_WITH(known, "BAD_CODE");
     MMX_CHECK_FAILS_WITH(unknown, "BAD_CODE");
     BOOST_CHECK_EQUAL(known.body, unknown.body);

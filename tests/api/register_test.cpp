@@ -25,12 +25,6 @@ api::Response registerWith(const std::string& mobile, const std::string& passwor
         api::clientHeader(api::uniqueClient()));
 }
 
-// A six-digit code that differs from `code`.
-std::string wrongCode(std::string code) {
-    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
-    return code;
-}
-
 bool isSixDigits(const std::string& s) {
     if (s.size() != 6) return false;
     for (char c : s) {
@@ -105,14 +99,15 @@ BOOST_AUTO_TEST_CASE(register_returns_the_new_user_id_and_the_user_can_log_in) {
 BOOST_AUTO_TEST_CASE(register_with_a_wrong_code_is_bad_code) {
     const std::string mobile = api::uniqueMobile();
     const std::string code = api::sendRegisterCode(mobile);
-    MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), wrongCode(code)), "BAD_CODE");
+    MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), api::wrongCode(code)),
+                         "BAD_CODE");
 }
 
 BOOST_AUTO_TEST_CASE(four_wrong_codes_still_leave_the_right_one_usable) {
     const std::string mobile = api::uniqueMobile();
     const std::string code = api::sendRegisterCode(mobile);
     for (int i = 0; i < 4; ++i) {
-        MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), wrongCode(code)),
+        MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), api::wrongCode(code)),
                              "BAD_CODE");
     }
     MMX_CHECK_OK(registerWith(mobile, api::uniquePassword(), code));
@@ -122,10 +117,10 @@ BOOST_AUTO_TEST_CASE(five_wrong_codes_expire_the_right_one) {
     const std::string mobile = api::uniqueMobile();
     const std::string code = api::sendRegisterCode(mobile);
     for (int i = 0; i < 4; ++i) {
-        MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), wrongCode(code)),
+        MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), api::wrongCode(code)),
                              "BAD_CODE");
     }
-    const api::Response fifth = registerWith(mobile, api::uniquePassword(), wrongCode(code));
+    const api::Response fifth = registerWith(mobile, api::uniquePassword(), api::wrongCode(code));
     BOOST_CHECK_MESSAGE(fifth.code() == "BAD_CODE" || fifth.code() == "CODE_EXPIRED",
                         fifth.describe());
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), code), "CODE_EXPIRED");
@@ -146,7 +141,8 @@ BOOST_AUTO_TEST_CASE(register_of_a_registered_mobile_is_conflict_even_with_its_u
     const std::string code = api::sendRegisterCode(mobile);
     MMX_REQUIRE_OK(registerWith(mobile, api::uniquePassword(), code));
     MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), code), "CONFLICT");
-    MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), wrongCode(code)), "CONFLICT");
+    MMX_CHECK_FAILS_WITH(registerWith(mobile, api::uniquePassword(), api::wrongCode(code)),
+                         "CONFLICT");
 }
 
 BOOST_AUTO_TEST_CASE(racing_registrations_with_one_code_make_exactly_one_account) {

@@ -113,6 +113,11 @@ std::string lastSmsCode(const std::string& mobile, const std::string& purpose) {
                              "/sms-outbox.jsonl");
 }
 
+std::string wrongCode(std::string code) {
+    code[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
+    return code;
+}
+
 std::string sendRegisterCode(const std::string& mobile) {
     const Response r = http().post("/user/user!sendRegisterCode", {{"userVO.userMobile", mobile}},
                                    clientHeader(uniqueClient()));

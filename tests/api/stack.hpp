@@ -48,6 +48,8 @@ struct SmsMessage {
 std::vector<SmsMessage> smsMessages(const std::string& mobile, const std::string& purpose);
 // The newest code for (mobile, purpose); throws when there is none.
 std::string lastSmsCode(const std::string& mobile, const std::string& purpose);
+// Another code of the same length: its first digit moved on by one.
+std::string wrongCode(std::string code);
 
 // sendRegisterCode and return the code from the outbox; throws unless it succeeded.
 std::string sendRegisterCode(const std::string& mobile);
