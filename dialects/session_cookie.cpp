@@ -20,14 +20,15 @@ bool isCookieSafe(std::string_view text) {
 
 }  // namespace
 
-std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader) {
+std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader,
+                                               std::string_view name) {
     while (!cookieHeader.empty()) {
         const std::size_t semicolon = cookieHeader.find(';');
         const std::string_view pair = trim(cookieHeader.substr(0, semicolon));
         cookieHeader = semicolon == std::string_view::npos ? std::string_view()
                                                            : cookieHeader.substr(semicolon + 1);
         const std::size_t eq = pair.find('=');
-        if (eq == std::string_view::npos || pair.substr(0, eq) != kSessionCookie) continue;
+        if (eq == std::string_view::npos || pair.substr(0, eq) != name) continue;
         // <uid>.<client>.<token>: the client and the token never hold a dot.
         const std::string_view value = pair.substr(eq + 1);
         const std::size_t first = value.find('.');
@@ -45,18 +46,20 @@ std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader) {
     return std::nullopt;
 }
 
-std::string sessionCookieFor(const Identity& identity, std::int64_t maxAgeSeconds) {
-    return std::string(kSessionCookie) + "=" + std::to_string(identity.userId) + "." +
+std::string sessionCookieFor(const Identity& identity, std::int64_t maxAgeSeconds,
+                             std::string_view name) {
+    return std::string(name) + "=" + std::to_string(identity.userId) + "." +
            identity.client + "." + identity.accessToken +
            "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) + "; HttpOnly; SameSite=Strict";
 }
 
-std::string clearedSessionCookie() {
-    return std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
+std::string clearedSessionCookie(std::string_view name) {
+    return std::string(name) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict";
 }
 
-Identity sessionFromCookie(Services& services, std::string_view cookieHeader) {
-    const auto presented = readSessionCookie(cookieHeader);
+Identity sessionFromCookie(Services& services, std::string_view cookieHeader,
+                           std::string_view name) {
+    const auto presented = readSessionCookie(cookieHeader, name);
     if (!presented) throw ApiError(ErrorCode::AuthRequired, "请先登录");
     return services::checkSession(services, presented->userId, presented->client, presented->token);
 }

@@ -20,19 +20,23 @@ struct CookieSession {
     std::string token;
 };
 
-// The mmx_session cookie of a Cookie header, when it is there and well-formed.
-std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader);
+// The session cookie named `name` (a dialect's own, mmx_session unless it names another) of a
+// Cookie header, when it is there and well-formed.
+std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader,
+                                               std::string_view name = kSessionCookie);
 
-// The Set-Cookie value that hands `identity` to the phone: HttpOnly, SameSite=Strict, for
-// the whole site, lasting `maxAgeSeconds`.
-std::string sessionCookieFor(const Identity& identity, std::int64_t maxAgeSeconds);
+// The Set-Cookie value that hands `identity` to the phone under the cookie `name`: HttpOnly,
+// SameSite=Strict, for the whole site, lasting `maxAgeSeconds`.
+std::string sessionCookieFor(const Identity& identity, std::int64_t maxAgeSeconds,
+                             std::string_view name = kSessionCookie);
 
-// The Set-Cookie value that makes the phone forget its session.
-std::string clearedSessionCookie();
+// The Set-Cookie value that makes the phone forget its session cookie `name`.
+std::string clearedSessionCookie(std::string_view name = kSessionCookie);
 
-// The identity of the request's session cookie: AUTH_REQUIRED without one, TOKEN_INVALID or
-// TOKEN_EXPIRED from services::checkSession.
-Identity sessionFromCookie(Services& services, std::string_view cookieHeader);
+// The identity of the request's session cookie `name`: AUTH_REQUIRED without one,
+// TOKEN_INVALID or TOKEN_EXPIRED from services::checkSession.
+Identity sessionFromCookie(Services& services, std::string_view cookieHeader,
+                           std::string_view name = kSessionCookie);
 
 // A client id for a phone that sends none: each login its own session.
 std::string newDialectClient(std::string_view dialect);
