@@ -52,7 +52,9 @@ int printRoutes() {
             auto& [methods, access] = paths[route.path];
             if (!methods.empty()) methods += ',';
             methods += mmx::methodName(route.method);
-            access = route.access == mmx::dialects::DialectAccess::Open ? "open" : "user";
+            access = route.access == mmx::dialects::DialectAccess::Open     ? "open"
+                     : route.access == mmx::dialects::DialectAccess::Client ? "client"
+                                                                            : "user";
         }
         for (const auto& [path, line] : paths) {
             std::cout << line.first << ' ' << path << ' ' << line.second << '\n';

@@ -57,8 +57,7 @@ Match find(const std::vector<Dialect>& dialects, Method method, std::string_view
     return match;
 }
 
-Response answer(Services& services, const Dialect& dialect, const Match& match,
-                Request& request) {
+Response answer(Services& services, const Dialect& dialect, const Match& match, Request& request) {
     const DialectRoute& route = *match.route;
     try {
         if (!match.captured.empty()) {
@@ -72,11 +71,14 @@ Response answer(Services& services, const Dialect& dialect, const Match& match,
                 request.identity =
                     sessionFromCookie(services, request.cookieHeader, dialect.sessionCookie);
                 break;
+            case DialectAccess::Client:
             case DialectAccess::Headers:
                 if (!isValidClient(request.client)) {
                     throw ApiError(ErrorCode::BadParam, "缺少或无效的请求头 client");
                 }
-                request.identity = authenticate(services, request);
+                if (route.access == DialectAccess::Headers) {
+                    request.identity = authenticate(services, request);
+                }
                 break;
         }
         Response response = route.handler(services, request);
@@ -88,8 +90,8 @@ Response answer(Services& services, const Dialect& dialect, const Match& match,
         return dialect.refusal(error);
     } catch (const std::exception& error) {
         if (services::isLockContention(error)) {
-            std::cerr << "route " << request.path
-                      << " gave up on lock contention: " << error.what() << std::endl;
+            std::cerr << "route " << request.path << " gave up on lock contention: " << error.what()
+                      << std::endl;
             return dialect.refusal(rateLimited("服务器繁忙，请稍后再试", 1000));
         }
         std::cerr << "route " << request.path << " failed: " << error.what() << std::endl;
@@ -100,7 +102,7 @@ Response answer(Services& services, const Dialect& dialect, const Match& match,
 }  // namespace
 
 bool pathFits(std::string_view pattern, std::string_view path,
-          std::vector<std::pair<std::string, std::string>>& captured) {
+              std::vector<std::pair<std::string, std::string>>& captured) {
     captured.clear();
     if (pattern.empty() || path.empty() || pattern.front() != '/' || path.front() != '/') {
         return false;

@@ -20,6 +20,7 @@ namespace mmx::dialects {
 enum class DialectAccess {
     Open,     // no session (login, register)
     Session,  // the dialect's session cookie set at login; request.actor() is its user
+    Client,   // the house's `client` header and no session (the header phones' login, codes)
     Headers,  // the house's identity headers (client, uid, accessToken), as user!login hands
               // them out; a successful answer carries them back, as the house's do
 };
