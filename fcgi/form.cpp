@@ -1,11 +1,11 @@
 #include "fcgi/form.hpp"
 
 #include <cgicc/Cgicc.h>
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 
 #include "core/api_error.hpp"
@@ -78,45 +78,90 @@ void parseMultipart(std::string_view contentType, std::string_view body, FormCol
     }
 }
 
-// A JSON object's members as parameters (the older phones post JSON): a string, number or
-// boolean is one value, an array of them is the name repeated; null is left out, and
-// anything else (a nested object, not an object at the top) is BAD_PARAM.
-void parseJsonObject(std::string_view body, FormCollector& out) {
-    rapidjson::Document document;
-    // Iterative: a body of nested brackets grows a heap stack bounded by the body cap,
-    // never the call stack.
-    document.Parse<rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag>(body.data(),
-                                                                                       body.size());
-    if (document.HasParseError() || !document.IsObject()) throwBadParam("请求体不是 JSON 对象");
-    const auto addScalar = [&out](const std::string& name, const rapidjson::Value& value) {
-        if (value.IsString()) {
-            out.addParam(std::string(name),
-                         std::string(value.GetString(), value.GetStringLength()));
-        } else if (value.IsBool()) {
-            out.addParam(std::string(name), value.GetBool() ? "true" : "false");
-        } else if (value.IsInt64()) {
-            out.addParam(std::string(name), std::to_string(value.GetInt64()));
-        } else if (value.IsNumber()) {
-            rapidjson::StringBuffer text;
-            rapidjson::Writer<rapidjson::StringBuffer> writer(text);
-            value.Accept(writer);
-            out.addParam(std::string(name), text.GetString());
-        } else if (!value.IsNull()) {
-            throwBadParam("参数 " + name.substr(0, kMaxEchoedName) + " 的值不能是对象");
+// A JSON object's members as parameters (the older phones post JSON): a string, number (its
+// text as sent) or boolean is one value, an array of them is the name repeated; null is left
+// out, and anything else (a nested object or array, not an object at the top) is BAD_PARAM.
+// Read as a stream of events, each member handed on (and counted against the limits) as it
+// is read, so that no document is built and a refusal comes at the first byte that breaks
+// the shape: the cost is linear in the body and never more than one pass.
+class JsonMembers : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonMembers> {
+  public:
+    explicit JsonMembers(FormCollector& out) : out_(out) {}
+
+    // The refusal that stopped the parse, if a rule (not the syntax) stopped it.
+    std::optional<ApiError>& refusal() { return refusal_; }
+
+    bool StartObject() {
+        if (depth_ == kOutside) {
+            depth_ = kInObject;
+            return true;
         }
-    };
-    for (const auto& member : document.GetObject()) {
-        const std::string name(member.name.GetString(), member.name.GetStringLength());
-        if (member.value.IsArray()) {
-            for (const auto& item : member.value.GetArray()) {
-                if (item.IsArray())
-                    throwBadParam("参数 " + name.substr(0, kMaxEchoedName) + " 不能嵌套数组");
-                addScalar(name, item);
-            }
-        } else {
-            addScalar(name, member.value);
-        }
+        return refuse("参数 " + shownName() + " 的值不能是对象");
     }
+    bool EndObject(rapidjson::SizeType) {
+        depth_ = kOutside;
+        return true;
+    }
+    bool StartArray() {
+        if (depth_ == kOutside) return refuse("请求体不是 JSON 对象");
+        if (depth_ == kInArray) return refuse("参数 " + shownName() + " 不能嵌套数组");
+        depth_ = kInArray;
+        return true;
+    }
+    bool EndArray(rapidjson::SizeType) {
+        depth_ = kInObject;
+        return true;
+    }
+    bool Key(const char* text, rapidjson::SizeType length, bool) {
+        name_.assign(text, length);
+        return true;
+    }
+    bool String(const char* text, rapidjson::SizeType length, bool) {
+        return add(std::string(text, length));
+    }
+    bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+        return add(std::string(text, length));
+    }
+    bool Bool(bool value) { return add(value ? "true" : "false"); }
+    bool Null() { return depth_ != kOutside || refuse("请求体不是 JSON 对象"); }
+
+  private:
+    enum Depth { kOutside, kInObject, kInArray };
+
+    std::string shownName() const { return name_.substr(0, kMaxEchoedName); }
+
+    bool refuse(std::string info) {
+        refusal_.emplace(ErrorCode::BadParam, std::move(info));
+        return false;
+    }
+
+    bool add(std::string&& value) {
+        if (depth_ == kOutside) return refuse("请求体不是 JSON 对象");
+        try {
+            out_.addParam(std::string(name_), std::move(value));
+        } catch (const ApiError& error) {
+            refusal_.emplace(error);
+            return false;
+        }
+        return true;
+    }
+
+    FormCollector& out_;
+    Depth depth_ = kOutside;
+    std::string name_;
+    std::optional<ApiError> refusal_;
+};
+
+void parseJsonObject(std::string_view body, FormCollector& out) {
+    JsonMembers members(out);
+    rapidjson::Reader reader;
+    rapidjson::MemoryStream stream(body.data(), body.size());
+    // Iterative: the reader keeps its own state on the heap, never the call stack.
+    constexpr unsigned kFlags = rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag |
+                                rapidjson::kParseNumbersAsStringsFlag;
+    const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, members);
+    if (members.refusal()) throw *members.refusal();
+    if (parsed.IsError()) throwBadParam("请求体不是 JSON 对象");
 }
 
 }  // namespace
@@ -164,17 +209,16 @@ void parseFormData(std::string_view contentType, std::string_view body, std::str
 
 void parseForm(cgicc::CgiInput& input, Request& request, const FormLimits& limits) {
     std::string body;
-    // Every method but GET may carry a body (the older phones PUT and DELETE forms too).
-    if (strcasecmp(input.getenv("REQUEST_METHOD").c_str(), "GET") != 0) {
-        const auto length = parseInt64(input.getenv("CONTENT_LENGTH"));
-        if (length && *length > 0) {
-            if (static_cast<std::uint64_t>(*length) > limits.maxBodyBytes) {
-                throw ApiError(ErrorCode::BodyTooLarge, "请求体过大");
-            }
-            body.resize(static_cast<std::size_t>(*length));
-            if (input.read(body.data(), body.size()) != body.size()) {
-                throw std::runtime_error("the body is shorter than its Content-Length");
-            }
+    // Any method may carry a body: the older phones PUT and DELETE forms, and some send their
+    // JSON with GET.
+    const auto length = parseInt64(input.getenv("CONTENT_LENGTH"));
+    if (length && *length > 0) {
+        if (static_cast<std::uint64_t>(*length) > limits.maxBodyBytes) {
+            throw ApiError(ErrorCode::BodyTooLarge, "请求体过大");
+        }
+        body.resize(static_cast<std::size_t>(*length));
+        if (input.read(body.data(), body.size()) != body.size()) {
+            throw std::runtime_error("the body is shorter than its Content-Length");
         }
     }
     parseFormData(input.getenv("CONTENT_TYPE"), body, input.getenv("QUERY_STRING"), request,

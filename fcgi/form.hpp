@@ -39,7 +39,7 @@ class FormCollector {
     std::unordered_map<std::string, std::size_t> perName_;
 };
 
-// Reads the query string and, for POST, the body behind `input` into the request's
+// Reads the query string and the body (of any method) behind `input` into the request's
 // parameters and files. Throws ApiError for a limit or a malformed form (BAD_PARAM)
 // and std::exception on a short read; the caller answers BAD_PARAM for that request.
 void parseForm(cgicc::CgiInput& input, Request& request, const FormLimits& limits = {});
