@@ -124,6 +124,9 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_OPEN_REGISTRATION", openRegistration, 0, 1);
     c.openRegistration = openRegistration == 1;
     readInt(lookup, "MMX_OPEN_REGISTRATION_IP_LIMIT", c.openRegistrationIpLimit, 1, 10000000);
+    int secureCookies = 1;
+    readInt(lookup, "MMX_SECURE_COOKIES", secureCookies, 0, 1);
+    c.secureCookies = secureCookies == 1;
     if (const char* hosts = lookup("MMX_FETCH_ALLOWED_HOSTS")) {
         std::string_view rest(hosts);
         while (!rest.empty()) {

@@ -129,6 +129,9 @@ struct Config {
     // tries an hour.
     bool openRegistration = false;
     int openRegistrationIpLimit = 10;
+    // The older phones' session cookies carry `Secure` (sent back over HTTPS alone) unless the
+    // operator serves plain HTTP (MMX_SECURE_COOKIES=0: the local stacks on 127.0.0.1).
+    bool secureCookies = true;
 };
 
 using EnvLookup = std::function<const char*(const char*)>;

@@ -85,6 +85,7 @@ Response answer(Services& services, const Dialect& dialect, const Match& match, 
         if (route.access == DialectAccess::Headers && !response.endsSession()) {
             addIdentityHeaders(response, *request.identity);
         }
+        if (services.config.secureCookies) response.makeCookiesSecure();
         return response;
     } catch (const ApiError& error) {
         return dialect.refusal(error);

@@ -2,6 +2,7 @@
 
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <strings.h>
 
 namespace mmx {
 namespace {
@@ -127,6 +128,14 @@ JsonObject Response::data() {
 
 void Response::addHeader(std::string name, std::string value) {
     headers_.emplace_back(std::move(name), std::move(value));
+}
+
+void Response::makeCookiesSecure() {
+    for (auto& [name, value] : headers_) {
+        if (strcasecmp(name.c_str(), "Set-Cookie") == 0 && !value.ends_with("; Secure")) {
+            value += "; Secure";
+        }
+    }
 }
 
 std::string Response::body() const {

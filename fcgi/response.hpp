@@ -73,6 +73,9 @@ class Response {
 
     void addHeader(std::string name, std::string value);
 
+    // Marks every cookie this answer sets `Secure`: the phone sends it back over HTTPS alone.
+    void makeCookiesSecure();
+
     // The handler ended the caller's session: no identity headers go back.
     void markSessionEnded() { sessionEnded_ = true; }
     bool endsSession() const { return sessionEnded_; }

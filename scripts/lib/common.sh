@@ -190,6 +190,8 @@ mmx_export_server_env() {
   # (production leaves it off unless its operator turns it on).
   export MMX_OPEN_REGISTRATION=${MMX_OPEN_REGISTRATION:-1}
   export MMX_OPEN_REGISTRATION_IP_LIMIT=${MMX_OPEN_REGISTRATION_IP_LIMIT:-100000}
+  # The local stacks speak plain HTTP on 127.0.0.1: a Secure cookie would never come back.
+  export MMX_SECURE_COOKIES=${MMX_SECURE_COOKIES:-0}
   # nginx's per-address limits too: benchmarks and test suites send flat out from one address.
   export MMX_NGINX_REQ_RATE=${MMX_NGINX_REQ_RATE:-100000}
   export MMX_NGINX_REQ_BURST=${MMX_NGINX_REQ_BURST:-100000}
@@ -210,7 +212,7 @@ mmx_write_env_file() {
       for name in MMX_DB_SOCKET MMX_DB_NAME MMX_DB_USER MMX_DB_PASSWORD MMX_RUN_DIR \
         MMX_LOG_FILE MMX_UPLOAD_DIR MMX_DOWNLOAD_DIR MMX_PUBLIC_BASE_URL MMX_SMS_SENDER \
         MMX_SMS_OUTBOX MMX_SECRET MMX_LOGIN_IP_LIMIT MMX_CODE_IP_LIMIT \
-        MMX_OPEN_REGISTRATION MMX_OPEN_REGISTRATION_IP_LIMIT; do
+        MMX_OPEN_REGISTRATION MMX_OPEN_REGISTRATION_IP_LIMIT MMX_SECURE_COOKIES; do
         printf 'export %s=%q\n' "$name" "${!name}"
       done
       printf 'export MMX_VAR=%q MMX_PORT=%q\n' "$VAR" "$PORT"

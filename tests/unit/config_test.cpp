@@ -26,6 +26,8 @@ BOOST_AUTO_TEST_SUITE(config)
 BOOST_AUTO_TEST_CASE(defaults_are_production_values) {
     const Config c = loadConfig(envOf({{"MMX_SECRET", kSecret}}));
     BOOST_TEST(c.sessionTtlDays == 30);
+    BOOST_TEST(c.secureCookies);
+    BOOST_TEST(!c.openRegistration);
     BOOST_TEST(c.smsIntervalSeconds == 60);
     BOOST_TEST(c.smsDailyLimit == 10);
     BOOST_TEST(c.smsMaxWrongTries == 5);

@@ -6,6 +6,19 @@ using namespace mmx;
 
 BOOST_AUTO_TEST_SUITE(response_head)
 
+BOOST_AUTO_TEST_CASE(secure_cookies_mark_every_cookie_once_and_nothing_else) {
+    Response response;
+    response.addHeader("Set-Cookie", "a=1; Path=/; HttpOnly");
+    response.addHeader("set-cookie", "b=2; Path=/; Secure");
+    response.addHeader("uid", "7");
+    response.makeCookiesSecure();
+    response.makeCookiesSecure();
+    const auto& headers = response.headers();
+    BOOST_TEST(headers[0].second == "a=1; Path=/; HttpOnly; Secure");
+    BOOST_TEST(headers[1].second == "b=2; Path=/; Secure");
+    BOOST_TEST(headers[2].second == "7");
+}
+
 BOOST_AUTO_TEST_CASE(a_header_value_with_cr_or_lf_is_never_written) {
     Response response;
     response.addHeader("client", "app\r\nSet-Cookie: stolen=1");
