@@ -32,6 +32,12 @@ struct Phone {
     api::Response post(const std::string& path, const std::string& json) const {
         return send("POST", path, {}, json);
     }
+    api::Response form(const std::string& method, const std::string& path,
+                       const api::Params& fields) const {
+        api::Headers headers = api::authHeaders(session);
+        headers.emplace_back("Content-Type", "application/x-www-form-urlencoded");
+        return api::http().request(method, path, api::http().formEncode(fields), headers);
+    }
 };
 
 Phone phoneOf(const api::TestUser& user) {
@@ -183,7 +189,7 @@ BOOST_AUTO_TEST_CASE(the_whole_flow_browses_shops_and_goods_collects_them_and_lo
     const api::Response inside = phone.get("/user/shop/customer", {{"sid", api::id(t.near)}});
     REQUIRE_ERR_0(inside);
     BOOST_TEST(member(inside, "count").GetInt64() == 1);
-    REQUIRE_ERR_0(phone.send("POST", "/user/shop/exit", {{"sid", api::id(t.near)}}));
+    REQUIRE_ERR_0(phone.form("POST", "/user/shop/exit", {{"sid", api::id(t.near)}}));
     const api::Response houseCount =
         callGet(me, "/shop/shop!customers", {{"sid", api::id(t.near)}});
     MMX_REQUIRE_OK(houseCount);
@@ -261,7 +267,7 @@ BOOST_AUTO_TEST_CASE(the_whole_flow_browses_shops_and_goods_collects_them_and_lo
     // Collections: concern both shops and the goods, the phone's diff and info.
     REQUIRE_ERR_0(phone.send("POST", "/user/shop/concern", {{"sid", api::id(t.near)}}));
     REQUIRE_ERR_0(phone.send("POST", "/user/shop/concern", {{"sid", api::id(t.far)}}));
-    REQUIRE_ERR_0(phone.send("POST", "/user/goods/concern", {{"gid", api::id(t.goods)}}));
+    REQUIRE_ERR_0(phone.form("POST", "/user/goods/concern", {{"gid", api::id(t.goods)}}));
     BOOST_TEST(shopFans(me, t.near) == 1);
     BOOST_TEST((fanShopsOf(me) == std::set<long long>{t.near, t.far}));
     const api::Response fansDiff =
