@@ -42,4 +42,9 @@ std::optional<bool> messageSwitch(std::int64_t value) {
     return std::nullopt;
 }
 
+std::optional<bool> phoneMessageSwitch(std::int64_t value) {
+    if (value == 1) return true;
+    return messageSwitch(value);
+}
+
 }  // namespace mmx

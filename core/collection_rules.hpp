@@ -44,5 +44,8 @@ VisibleCounts visibleCounts(Relation relation, const ShareSwitches& switches);
 std::optional<bool> messageSwitch(std::int64_t value);
 inline constexpr std::int64_t kMessagesOff = 0;
 inline constexpr std::int64_t kMessagesOn = 2;
+// The user-API phone's message switch: 0 off and 2 on as its notes say, and 1 on as well
+// (a phone that sends the switch as a boolean's number); anything else is no value.
+std::optional<bool> phoneMessageSwitch(std::int64_t value);
 
 }  // namespace mmx

@@ -3,8 +3,8 @@
 #include "core/api_error.hpp"
 #include "handlers/collections.hpp"
 #include "handlers/params.hpp"
-#include "handlers/shop_json.hpp"
 #include "services/collections.hpp"
+#include "services/shop_json.hpp"
 
 namespace mmx::collections {
 namespace {

@@ -6,8 +6,8 @@
 #include "handlers/collections.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
-#include "handlers/shop_json.hpp"
 #include "services/collections.hpp"
+#include "services/shop_json.hpp"
 
 namespace mmx::collections {
 namespace {

@@ -1,6 +1,8 @@
 #include "handlers/params.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <unordered_set>
 
 #include "core/api_error.hpp"
@@ -14,6 +16,15 @@ constexpr std::size_t kMaxPassword = 128;
 
 std::string named(std::string_view name) {
     return "参数 " + std::string(name) + " ";
+}
+
+std::optional<double> parseDegrees(std::string_view text) {
+    if (text.empty() || text.size() > 32) return std::nullopt;
+    const std::string copy(text);
+    char* end = nullptr;
+    const double value = std::strtod(copy.c_str(), &end);
+    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
 }
 
 }  // namespace
@@ -167,6 +178,19 @@ void refuseOnlyUnknown(const Request& request, Names known) {
         if (unknown.size() > 200) break;
     }
     throwBadParam("不认识的参数 " + unknown);
+}
+
+std::optional<GeoPoint> optionalPoint(const Request& request) {
+    const auto longText = request.param("long");
+    const auto latText = request.param("lat");
+    if (!longText && !latText) return std::nullopt;
+    if (!longText || !latText) throwBadParam("参数 long 和 lat 必须一起传");
+    const auto longitude = parseDegrees(*longText);
+    const auto latitude = parseDegrees(*latText);
+    if (!longitude || !latitude || !isValidCoordinate(*longitude, *latitude)) {
+        throwBadParam("参数 long/lat 必须是经度 -180~180、纬度 -90~90");
+    }
+    return GeoPoint{*longitude, *latitude};
 }
 
 }  // namespace mmx

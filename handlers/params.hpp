@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/geo.hpp"
 #include "fcgi/request.hpp"
 
 namespace mmx {
@@ -78,5 +79,8 @@ Page readPage(const Request& request, PageLimits limits);
 // Refuses a request that names none of `known` but does carry parameters: they are all
 // unknown to the route, and BAD_PARAM names them (a typo must not look like success).
 void refuseOnlyUnknown(const Request& request, Names known);
+
+// The caller's place: `long` and `lat` together (degrees), or neither (nullopt).
+std::optional<GeoPoint> optionalPoint(const Request& request);
 
 }  // namespace mmx

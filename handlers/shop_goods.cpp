@@ -3,8 +3,8 @@
 #include "core/clock.hpp"
 #include "handlers/params.hpp"
 #include "handlers/shop.hpp"
-#include "handlers/shop_json.hpp"
 #include "services/shop_discovery.hpp"
+#include "services/shop_json.hpp"
 
 namespace mmx::shop {
 namespace {
@@ -13,14 +13,6 @@ constexpr PageLimits kGoodsPage{10, 50};
 constexpr std::size_t kMaxGoodsIds = 100;
 constexpr std::size_t kMaxShopIds = 20;
 constexpr std::int64_t kGoodsPerShop = 10;
-
-void writeShopActivity(JsonObject object, const db::Activity& activity) {
-    object.set("id", activity.id)
-        .set("title", activity.title)
-        .set("content", activity.content)
-        .set("bt", activity.beginDate)
-        .set("et", activity.endDate);
-}
 
 }  // namespace
 

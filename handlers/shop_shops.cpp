@@ -1,47 +1,20 @@
 // Cities, categories and shops: the first screen of the app, a shop's page, and who is
 // in it now.
-#include <cmath>
-#include <cstdlib>
-
 #include "core/api_error.hpp"
-#include "core/geo.hpp"
 #include "handlers/params.hpp"
 #include "handlers/shop.hpp"
-#include "handlers/shop_json.hpp"
 #include "services/shop_discovery.hpp"
+#include "services/shop_json.hpp"
 
 namespace mmx::shop {
 namespace {
 
 constexpr PageLimits kShopPage{10, 50};
 
-std::optional<double> parseDegrees(std::string_view text) {
-    if (text.empty() || text.size() > 32) return std::nullopt;
-    const std::string copy(text);
-    char* end = nullptr;
-    const double value = std::strtod(copy.c_str(), &end);
-    if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-
-// `long` and `lat` together, or neither (a list by fans).
-std::optional<GeoPoint> readPoint(const Request& request) {
-    const auto longText = request.param("long");
-    const auto latText = request.param("lat");
-    if (!longText && !latText) return std::nullopt;
-    if (!longText || !latText) throwBadParam("参数 long 和 lat 必须一起传");
-    const auto longitude = parseDegrees(*longText);
-    const auto latitude = parseDegrees(*latText);
-    if (!longitude || !latitude || !isValidCoordinate(*longitude, *latitude)) {
-        throwBadParam("参数 long/lat 必须是经度 -180~180、纬度 -90~90");
-    }
-    return GeoPoint{*longitude, *latitude};
-}
-
 services::ShopListQuery readListQuery(const Request& request) {
     services::ShopListQuery query;
     query.cityId = requireId(request, "city");
-    query.near = readPoint(request);
+    query.near = optionalPoint(request);
     const Page page = readPage(request, kShopPage);
     query.offset = page.offset;
     query.count = page.count;
@@ -117,19 +90,7 @@ Response info(Services& services, const Request& request) {
     const auto shop =
         services::shopInfo(services, requireId(request, "sid"), request.actor().userId);
     Response response("获取商店信息成功");
-    JsonObject object = response.data().object("info");
-    object.set("id", shop.card.id)
-        .set("name", shop.card.name)
-        .set("fans", shop.card.fans)
-        .set("customers", shop.card.customers)
-        .set("isFans", shop.isFan);
-    setPictures(object, "picList", shop.card.pics);
-    object.set("address", shop.address)
-        .set("long", shop.longitude)
-        .set("lat", shop.latitude)
-        .set("hours", shop.hours)
-        .set("phone", shop.phone)
-        .set("intro", shop.intro);
+    writeShopInfo(response.data().object("info"), shop);
     return response;
 }
 

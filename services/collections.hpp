@@ -41,6 +41,10 @@ struct FavoritePage {
 };
 FavoritePage myFavorites(Services& services, std::int64_t me, std::int64_t offset,
                          std::int64_t count);
+// The favourites of `owner` with their total, a page: mine, or a friend's while that
+// friend's switch is on (FORBIDDEN otherwise, as friendFavorites).
+FavoritePage userFavorites(Services& services, std::int64_t me, std::int64_t owner,
+                           std::int64_t offset, std::int64_t count);
 
 ShareSwitches shareSwitches(Services& services, std::int64_t me);
 ShareSwitches changeShareSwitches(Services& services, std::int64_t me,

@@ -77,4 +77,18 @@ BOOST_AUTO_TEST_CASE(the_message_switch_takes_only_the_apps_two_values) {
     BOOST_TEST(!messageSwitch(3).has_value());
 }
 
+BOOST_AUTO_TEST_CASE(the_user_api_phones_message_switch_also_takes_1_as_on) {
+    const struct {
+        std::int64_t sent;
+        std::optional<bool> read;
+    } cases[] = {
+        {0, false}, {1, true}, {2, true}, {-1, std::nullopt}, {3, std::nullopt}, {10, std::nullopt},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT("msgEnable=" << c.sent) {
+            BOOST_CHECK(phoneMessageSwitch(c.sent) == c.read);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -13,7 +13,7 @@
 #include "core/geo.hpp"
 #include "core/money.hpp"
 #include "fcgi/response.hpp"
-#include "handlers/shop_json.hpp"
+#include "services/shop_json.hpp"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "handlers/shop_json.hpp"
+#include "services/shop_json.hpp"
 
 #include <rapidjson/document.h>
 
@@ -52,6 +52,37 @@ std::string firstPicture(std::string_view picsJson) {
         if (pic.IsString()) return std::string(pic.GetString(), pic.GetStringLength());
     }
     return {};
+}
+
+void setPromot(JsonObject& object, std::string_view key, const std::optional<std::int64_t>& fen) {
+    if (fen) {
+        setYuan(object, key, *fen);
+    } else {
+        object.setNull(key);
+    }
+}
+
+void writeShopInfo(JsonObject object, const db::ShopInfo& shop) {
+    object.set("id", shop.card.id)
+        .set("name", shop.card.name)
+        .set("fans", shop.card.fans)
+        .set("customers", shop.card.customers)
+        .set("isFans", shop.isFan);
+    setPictures(object, "picList", shop.card.pics);
+    object.set("address", shop.address)
+        .set("long", shop.longitude)
+        .set("lat", shop.latitude)
+        .set("hours", shop.hours)
+        .set("phone", shop.phone)
+        .set("intro", shop.intro);
+}
+
+void writeShopActivity(JsonObject object, const db::Activity& activity) {
+    object.set("id", activity.id)
+        .set("title", activity.title)
+        .set("content", activity.content)
+        .set("bt", activity.beginDate)
+        .set("et", activity.endDate);
 }
 
 void writeShopCard(JsonObject object, const db::ShopCard& card) {
