@@ -82,6 +82,13 @@ function routes(file, serverBin) {
   console.log(`ok: the ${served.length} routes served are the ${documented.length} documented`);
 }
 
+// The documented path with `{name}` segments that `path` fits (an older phone's
+// /userweb/{uid}/friends), or undefined.
+function templatedPath(spec, path) {
+  return Object.keys(spec.paths).find((template) => template.includes("{") &&
+    new RegExp(`^${template.replace(/\{[^/}]+\}/g, "[^/]+")}$`).test(path));
+}
+
 function answers(file, dir) {
   const spec = loadSpec(file);
   const ajv = new Ajv2020({ strict: false, allErrors: false });
@@ -115,12 +122,13 @@ function answers(file, dir) {
       if (!line.trim()) continue;
       const { method, path, status, body } = JSON.parse(line);
       const where = `${method} ${path} -> ${status}`;
-      const item = spec.paths[path];
+      const key = spec.paths[path] ? path : templatedPath(spec, path);
+      const item = key ? spec.paths[key] : undefined;
       const op = item?.[method.toLowerCase()];
       let pointer;
       if (op) {
         pointer = responseSchema(op, status);
-        seen.add(`${method} ${path}`);
+        seen.add(`${method} ${key}`);
       } else {
         // An unknown route, or a method the route does not take: a protocol fault.
         if (status < 400) {
