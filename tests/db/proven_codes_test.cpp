@@ -45,27 +45,27 @@ BOOST_AUTO_TEST_CASE(a_proven_code_registers_once_and_an_unproven_one_not_at_all
     Services services(config);
     const std::string mobile = dbtest::freshMobile();
     const std::string code = sendAndRead(services, mobile, CodePurpose::Register);
-    BOOST_TEST(codeOf([&] {
-                   services::registerByProvenCode(services, kAddress, mobile, "password-1");
-               }) == ErrorCode::CodeExpired);
-    BOOST_TEST(codeOf([&] {
-                   services::verifyCode(services, kAddress, mobile, CodePurpose::Register,
-                                        "x" + code);
-               }) == ErrorCode::BadCode);
-    BOOST_TEST(codeOf([&] {
-                   services::registerByProvenCode(services, kAddress, mobile, "password-1");
-               }) == ErrorCode::CodeExpired);  // a wrong code proves nothing
+    BOOST_TEST((codeOf([&] {
+                    services::registerByProvenCode(services, kAddress, mobile, "password-1");
+                }) == ErrorCode::CodeExpired));
+    BOOST_TEST((codeOf([&] {
+                    services::verifyCode(services, kAddress, mobile, CodePurpose::Register,
+                                         "x" + code);
+                }) == ErrorCode::BadCode));
+    BOOST_TEST((codeOf([&] {
+                    services::registerByProvenCode(services, kAddress, mobile, "password-1");
+                }) == ErrorCode::CodeExpired));  // a wrong code proves nothing
     BOOST_TEST(!db::UserRepository(services.db).findIdByMobile(mobile));
 
     services::verifyCode(services, kAddress, mobile, CodePurpose::Register, code);
     const std::int64_t userId =
         services::registerByProvenCode(services, kAddress, mobile, "password-1");
-    BOOST_TEST(db::UserRepository(services.db).findIdByMobile(mobile) == userId);
+    BOOST_TEST((db::UserRepository(services.db).findIdByMobile(mobile) == userId));
     // Spent with the account: the code text itself is no use any more either.
-    BOOST_TEST(codeOf([&] {
-                   services::registerAccount(services, kAddress, dbtest::freshMobile(),
-                                             "password-1", code);
-               }) == ErrorCode::CodeExpired);
+    BOOST_TEST((codeOf([&] {
+                    services::registerAccount(services, kAddress, dbtest::freshMobile(),
+                                              "password-1", code);
+                }) == ErrorCode::CodeExpired));
 }
 
 BOOST_AUTO_TEST_CASE(a_proof_is_void_after_its_time_and_after_a_newer_code) {
@@ -75,16 +75,16 @@ BOOST_AUTO_TEST_CASE(a_proof_is_void_after_its_time_and_after_a_newer_code) {
     const std::string first = sendAndRead(services, mobile, CodePurpose::Reset);
     services.config.codeProvenSeconds = 0;  // proven until the very moment it was proven
     services::verifyCode(services, kAddress, mobile, CodePurpose::Reset, first);
-    BOOST_TEST(codeOf([&] {
-                   services::resetPasswordByProvenCode(services, kAddress, mobile, "password-2");
-               }) == ErrorCode::CodeExpired);
+    BOOST_TEST((codeOf([&] {
+                    services::resetPasswordByProvenCode(services, kAddress, mobile, "password-2");
+                }) == ErrorCode::CodeExpired));
 
     services.config.codeProvenSeconds = 600;
     services::verifyCode(services, kAddress, mobile, CodePurpose::Reset, first);
     sendAndRead(services, mobile, CodePurpose::Reset);  // a newer code replaces the proven one
-    BOOST_TEST(codeOf([&] {
-                   services::resetPasswordByProvenCode(services, kAddress, mobile, "password-2");
-               }) == ErrorCode::CodeExpired);
+    BOOST_TEST((codeOf([&] {
+                    services::resetPasswordByProvenCode(services, kAddress, mobile, "password-2");
+                }) == ErrorCode::CodeExpired));
 }
 
 BOOST_AUTO_TEST_CASE(a_proof_of_one_purpose_opens_nothing_of_another) {
@@ -93,12 +93,12 @@ BOOST_AUTO_TEST_CASE(a_proof_of_one_purpose_opens_nothing_of_another) {
     db::UserRepository(services.db).create(mobile, "h", nowMs());
     const std::string code = sendAndRead(services, mobile, CodePurpose::Bind);
     services::verifyCode(services, kAddress, mobile, CodePurpose::Bind, code);
-    BOOST_TEST(codeOf([&] {
-                   services::resetPasswordByProvenCode(services, kAddress, mobile, "password-3");
-               }) == ErrorCode::CodeExpired);
-    BOOST_TEST(services::purposeForMobile(services, mobile) == CodePurpose::Reset);
-    BOOST_TEST(services::purposeForMobile(services, dbtest::freshMobile()) ==
-               CodePurpose::Register);
+    BOOST_TEST((codeOf([&] {
+                    services::resetPasswordByProvenCode(services, kAddress, mobile, "password-3");
+                }) == ErrorCode::CodeExpired));
+    BOOST_TEST((services::purposeForMobile(services, mobile) == CodePurpose::Reset));
+    BOOST_TEST(
+        (services::purposeForMobile(services, dbtest::freshMobile()) == CodePurpose::Register));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
