@@ -101,6 +101,7 @@ Config loadConfig(const EnvLookup& lookup) {
     readInt(lookup, "MMX_SMS_DAILY_LIMIT", c.smsDailyLimit, 1, 1000);
     readInt(lookup, "MMX_SMS_CODE_TTL_SECONDS", c.smsCodeTtlSeconds, 30, 3600);
     readInt(lookup, "MMX_SMS_MAX_WRONG_TRIES", c.smsMaxWrongTries, 1, 100);
+    readInt(lookup, "MMX_CODE_PROVEN_SECONDS", c.codeProvenSeconds, 30, 3600);
     readInt(lookup, "MMX_LOGIN_FAIL_LIMIT", c.loginFailLimit, 1, 1000);
     readInt(lookup, "MMX_LOGIN_IP_LIMIT", c.loginIpLimit, 1, 10000000);
     readInt(lookup, "MMX_CODE_IP_LIMIT", c.codeIpLimit, 1, 10000000);

@@ -49,6 +49,9 @@ struct Config {
     int smsDailyLimit = 10;
     int smsCodeTtlSeconds = 300;
     int smsMaxWrongTries = 5;
+    // How long a code the phone proved (verifyCode) may then be spent without being sent
+    // again, by registering or resetting the password with the mobile alone.
+    int codeProvenSeconds = 600;
 
     // Limits per 15-minute window
     int loginFailLimit = 5;  // wrong passwords per (account, client address)

@@ -17,7 +17,8 @@ constexpr std::string_view kInsertCode =
     "INSERT INTO sms_codes (mobile, purpose, code_hash, created_at, expires_at)"
     " VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view kLockNewest =
-    "SELECT id, code_hash, expires_at, wrong_tries, consumed_at IS NOT NULL FROM sms_codes"
+    "SELECT id, code_hash, expires_at, wrong_tries, consumed_at IS NOT NULL,"
+    " COALESCE(verified_until, 0) FROM sms_codes"
     " WHERE mobile = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE";
 constexpr std::string_view kRecordWrongTry =
     "UPDATE sms_codes SET wrong_tries = wrong_tries + 1,"
@@ -28,6 +29,7 @@ constexpr std::string_view kRestoreThrottle =
 constexpr std::string_view kRemoveUndelivered =
     "DELETE FROM sms_codes WHERE id = ? AND consumed_at IS NULL";
 constexpr std::string_view kConsume = "UPDATE sms_codes SET consumed_at = ? WHERE id = ?";
+constexpr std::string_view kMarkProven = "UPDATE sms_codes SET verified_until = ? WHERE id = ?";
 
 }  // namespace
 
@@ -61,7 +63,8 @@ std::optional<StoredCode> SmsCodeRepository::lockNewest(std::string_view mobile,
                                                         std::string_view purpose) {
     const auto row = db_.queryOne(kLockNewest, {mobile, purpose});
     if (!row) return std::nullopt;
-    return StoredCode{row->i64(0), row->str(1), row->i64(2), row->i64(3), row->i64(4) != 0};
+    return StoredCode{row->i64(0), row->str(1),      row->i64(2),
+                      row->i64(3), row->i64(4) != 0, row->i64(5)};
 }
 
 void SmsCodeRepository::recordWrongTry(std::int64_t codeId, bool burn, std::int64_t now) {
@@ -70,6 +73,10 @@ void SmsCodeRepository::recordWrongTry(std::int64_t codeId, bool burn, std::int6
 
 void SmsCodeRepository::consume(std::int64_t codeId, std::int64_t now) {
     db_.execute(kConsume, {now, codeId});
+}
+
+void SmsCodeRepository::markProven(std::int64_t codeId, std::int64_t until) {
+    db_.execute(kMarkProven, {until, codeId});
 }
 
 }  // namespace mmx::db

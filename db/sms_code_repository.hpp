@@ -21,6 +21,7 @@ struct StoredCode {
     std::int64_t expiresAt = 0;
     std::int64_t wrongTries = 0;
     bool consumed = false;
+    std::int64_t provenUntil = 0;  // 0: never proven
 };
 
 // Every method here runs inside the caller's transaction: the locks are what make a
@@ -46,6 +47,8 @@ class SmsCodeRepository {
     std::optional<StoredCode> lockNewest(std::string_view mobile, std::string_view purpose);
     void recordWrongTry(std::int64_t codeId, bool burn, std::int64_t now);
     void consume(std::int64_t codeId, std::int64_t now);
+    // The code was proven by its owner: spendable without its text until `until`.
+    void markProven(std::int64_t codeId, std::int64_t until);
 
   private:
     Connection& db_;

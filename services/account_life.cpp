@@ -6,6 +6,7 @@
 #include "core/user_name.hpp"
 #include "db/account_life_repository.hpp"
 #include "db/user_repository.hpp"
+#include "services/accounts.hpp"
 #include "services/passwords.hpp"
 #include "services/profiles.hpp"
 
@@ -28,7 +29,30 @@ std::string ownMobile(Services& services, const Identity& actor) {
 void verifyCode(Services& services, std::string_view address, std::string_view mobile,
                 CodePurpose purpose, std::string_view code) {
     limitCodeTraffic(services, address);
-    checkCode(services, mobile, purpose, code);
+    proveCode(services, mobile, purpose, code);
+}
+
+CodePurpose purposeForMobile(Services& services, std::string_view mobile) {
+    return db::UserRepository(services.db).findIdByMobile(mobile) ? CodePurpose::Reset
+                                                                  : CodePurpose::Register;
+}
+
+void sendCodeFor(Services& services, std::string_view address, std::string_view mobile,
+                 std::optional<CodePurpose> purpose) {
+    switch (purpose.value_or(purposeForMobile(services, mobile))) {
+        case CodePurpose::Register:
+            sendRegisterCode(services, address, mobile);
+            return;
+        case CodePurpose::Reset:
+            sendResetCode(services, address, mobile);
+            return;
+        case CodePurpose::Bind:
+            sendBindCode(services, address, mobile);
+            return;
+        case CodePurpose::Destroy:
+            break;
+    }
+    throwBadParam("注销账号的验证码须登录后获取");
 }
 
 void sendBindCode(Services& services, std::string_view address, std::string_view mobile) {

@@ -16,9 +16,20 @@
 namespace mmx::services {
 
 // Checks `code` for (mobile, purpose) without spending it: BAD_CODE (counted as a wrong
-// try, the same tries a spend has), CODE_EXPIRED when none is live.
+// try, the same tries a spend has), CODE_EXPIRED when none is live. A match proves the code
+// (services/sms_codes proveCode): registering or resetting the password may then spend it
+// with the mobile alone, once, within MMX_CODE_PROVEN_SECONDS.
 void verifyCode(Services& services, std::string_view address, std::string_view mobile,
                 CodePurpose purpose, std::string_view code);
+
+// The purpose a code for `mobile` serves when the phone does not say (the user API's one
+// gencode): reset when an account has the mobile, register when none has.
+CodePurpose purposeForMobile(Services& services, std::string_view mobile);
+
+// A code for `mobile` of `purpose` (purposeForMobile when none): the same answer whether an
+// account has the mobile or not; bind refuses a taken mobile as sendBindCode does.
+void sendCodeFor(Services& services, std::string_view address, std::string_view mobile,
+                 std::optional<CodePurpose> purpose);
 
 // A code to the new mobile; CONFLICT when an account (this one included) has it.
 void sendBindCode(Services& services, std::string_view address, std::string_view mobile);

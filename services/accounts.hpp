@@ -50,6 +50,11 @@ void sendRegisterCode(Services& services, std::string_view address, std::string_
 std::int64_t registerAccount(Services& services, std::string_view address, std::string_view mobile,
                              std::string_view password, std::string_view code);
 
+// registerAccount with a code proven before (verifyCode) instead of its text: CODE_EXPIRED
+// when no proven code of the mobile is left to spend. The proof is spent with the account.
+std::int64_t registerByProvenCode(Services& services, std::string_view address,
+                                  std::string_view mobile, std::string_view password);
+
 // Sends a reset code when the mobile has an account; an unknown mobile gets the same
 // answer and throttle, and no message.
 void sendResetCode(Services& services, std::string_view address, std::string_view mobile);
@@ -58,5 +63,9 @@ void sendResetCode(Services& services, std::string_view address, std::string_vie
 // every wrong-password counter of it.
 void resetPassword(Services& services, std::string_view address, std::string_view mobile,
                    std::string_view password, std::string_view code);
+
+// resetPassword with a code proven before (verifyCode) instead of its text, spent once.
+void resetPasswordByProvenCode(Services& services, std::string_view address,
+                               std::string_view mobile, std::string_view password);
 
 }  // namespace mmx::services

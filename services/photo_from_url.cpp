@@ -3,6 +3,7 @@
 #include "adapters/url_fetch.hpp"
 #include "core/api_error.hpp"
 #include "core/media_type.hpp"
+#include "services/chat_media.hpp"
 #include "services/images.hpp"
 #include "services/limits.hpp"
 #include "services/profiles.hpp"
@@ -43,6 +44,12 @@ std::string setPhotoFromUrl(Services& services, std::int64_t me, std::string_vie
     if (!sniffed || sniffed->extension == "gif") throwBadParam(std::string(kFormats));
     const CleanedImage image = requireCleanImage(services, bytes, kFormats);
     return replacePhoto(services, me, image);
+}
+
+std::string uploadPictureFromUrl(Services& services, std::int64_t me, std::string_view url) {
+    countOrRefuse(services, kFetchesPerUser, std::to_string(me), kPhotoFetchesPerWindow);
+    const std::string bytes = fetchPicture(services, url);
+    return uploadChatMedia(services, me, MediaKind::Image, bytes).url;
 }
 
 }  // namespace mmx::services

@@ -18,4 +18,8 @@ std::string setPhotoFromUrl(Services& services, std::int64_t me, std::string_vie
 
 inline constexpr int kPhotoFetchesPerWindow = 30;
 
+// The same fetch and checks (and the same per-user budget), but the picture is stored as one
+// of the user's chat images (services/chat_media) instead of the avatar: its URL.
+std::string uploadPictureFromUrl(Services& services, std::int64_t me, std::string_view url);
+
 }  // namespace mmx::services

@@ -88,6 +88,37 @@ void deliverOnce(Services& services, const PendingDelivery& pending) {
     }
 }
 
+bool isProven(const db::StoredCode& stored, std::int64_t now) {
+    return !stored.consumed && stored.provenUntil > now;
+}
+
+ApiError notProven() {
+    return ApiError(ErrorCode::CodeExpired, "请先验证手机验证码");
+}
+
+// A match of `code` against the newest live code; `prove` also marks it proven.
+std::int64_t matchCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code, bool prove) {
+    return db::withTransaction(services.db, [&](db::Transaction& transaction) {
+        db::SmsCodeRepository codes(services.db);
+        const std::int64_t now = nowMs();
+        const auto stored = codes.lockNewest(mobile, purposeName(purpose));
+        if (!stored || stored->consumed || stored->expiresAt <= now ||
+            stored->wrongTries >= services.config.smsMaxWrongTries) {
+            throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
+        }
+        if (!constantTimeEquals(stored->codeHash, codeHash(services, mobile, purpose, code))) {
+            const bool burn = stored->wrongTries + 1 >= services.config.smsMaxWrongTries;
+            codes.recordWrongTry(stored->id, burn, now);
+            transaction.commit();
+            throw ApiError(ErrorCode::BadCode, "验证码错误");
+        }
+        if (prove) codes.markProven(stored->id, now + services.config.codeProvenSeconds * 1000LL);
+        transaction.commit();
+        return stored->id;
+    });
+}
+
 }  // namespace
 
 std::string_view purposeName(CodePurpose purpose) {
@@ -148,23 +179,31 @@ void sendCode(Services& services, std::string_view mobile, CodePurpose purpose, 
 
 std::int64_t checkCode(Services& services, std::string_view mobile, CodePurpose purpose,
                        std::string_view code) {
+    return matchCode(services, mobile, purpose, code, false);
+}
+
+std::int64_t proveCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code) {
+    return matchCode(services, mobile, purpose, code, true);
+}
+
+std::int64_t provenCode(Services& services, std::string_view mobile, CodePurpose purpose) {
     return db::withTransaction(services.db, [&](db::Transaction& transaction) {
-        db::SmsCodeRepository codes(services.db);
-        const std::int64_t now = nowMs();
-        const auto stored = codes.lockNewest(mobile, purposeName(purpose));
-        if (!stored || stored->consumed || stored->expiresAt <= now ||
-            stored->wrongTries >= services.config.smsMaxWrongTries) {
-            throw ApiError(ErrorCode::CodeExpired, "验证码已失效，请重新获取");
-        }
-        if (!constantTimeEquals(stored->codeHash, codeHash(services, mobile, purpose, code))) {
-            const bool burn = stored->wrongTries + 1 >= services.config.smsMaxWrongTries;
-            codes.recordWrongTry(stored->id, burn, now);
-            transaction.commit();
-            throw ApiError(ErrorCode::BadCode, "验证码错误");
-        }
+        const auto stored =
+            db::SmsCodeRepository(services.db).lockNewest(mobile, purposeName(purpose));
         transaction.commit();
+        if (!stored || !isProven(*stored, nowMs())) throw notProven();
         return stored->id;
     });
+}
+
+void consumeProvenCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::int64_t codeId) {
+    db::SmsCodeRepository codes(services.db);
+    const std::int64_t now = nowMs();
+    const auto stored = codes.lockNewest(mobile, purposeName(purpose));
+    if (!stored || stored->id != codeId || !isProven(*stored, now)) throw notProven();
+    codes.consume(stored->id, now);
 }
 
 void consumeCheckedCode(Services& services, std::string_view mobile, CodePurpose purpose,

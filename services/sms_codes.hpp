@@ -41,4 +41,19 @@ std::int64_t checkCode(Services& services, std::string_view mobile, CodePurpose 
 void consumeCheckedCode(Services& services, std::string_view mobile, CodePurpose purpose,
                         std::int64_t codeId);
 
+// checkCode, and on a match the code is proven: for MMX_CODE_PROVEN_SECONDS it may be spent
+// without its text (provenCode, consumeProvenCode) by the step that follows, once.
+std::int64_t proveCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::string_view code);
+
+// The id of the newest code of (mobile, purpose) when it was proven and is neither spent nor
+// out of its proven time; CODE_EXPIRED otherwise (nothing proven, a newer code sent since).
+std::int64_t provenCode(Services& services, std::string_view mobile, CodePurpose purpose);
+
+// consumeCheckedCode for a code provenCode returned: inside the caller's transaction, under
+// the code's lock, it must still be the newest, unspent and within its proven time
+// (CODE_EXPIRED otherwise), so two requests never spend one proof.
+void consumeProvenCode(Services& services, std::string_view mobile, CodePurpose purpose,
+                       std::int64_t codeId);
+
 }  // namespace mmx::services
