@@ -7,6 +7,7 @@
 // checked through the house's routes.
 #define BOOST_TEST_MODULE api_dialect_actions
 #include <algorithm>
+#include <cstdlib>
 #include <random>
 #include <thread>
 
@@ -364,6 +365,40 @@ BOOST_AUTO_TEST_CASE(of_two_updates_with_the_same_old_data_at_once_exactly_one_w
         BOOST_TEST(told[loser] == "old data error");
         BOOST_TEST(houseField(me, "nickName") == names[1 - loser]);
     }
+}
+
+BOOST_AUTO_TEST_CASE(past_the_houses_wrong_password_limit_login_is_too_many_requests) {
+    const Account me = logon();
+    const int limit = std::stoi(std::getenv("MMX_TEST_ACCOUNT_FAIL_LIMIT"));
+    Phone phone;
+    int wrong = 0;
+    std::string told = "password error";
+    while (told == "password error" && wrong <= limit) {
+        told = mess(phone.send(loginBody(me.id, "not-the-password")));
+        ++wrong;
+    }
+    BOOST_TEST(told == "too many requests");
+    BOOST_TEST(wrong <= limit + 1);
+    // Even the right password now waits: the account's guesses are locked out.
+    const api::Response locked = phone.send(loginBody(me.id, me.password));
+    BOOST_TEST(!succeeded(locked));
+    BOOST_TEST(mess(locked) == "too many requests");
+    BOOST_REQUIRE(body(locked).HasMember("retry_after"));
+    BOOST_TEST(body(locked)["retry_after"].GetInt() >= 1);
+    BOOST_TEST(locked.header("set-cookie").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_session_past_its_time_is_session_expired_and_changes_nothing) {
+    const Account me = logon();
+    Phone phone = loggedIn(me);
+    api::runSql("UPDATE sessions SET expires_at = 1 WHERE user_id = " + me.id +
+                " AND client LIKE 'actions-%';");
+    const api::Response r = phone.send(updateBody(me.id, {"nickname"}, {me.userName}, {"过期"}));
+    BOOST_TEST(!succeeded(r));
+    BOOST_TEST(mess(r) == "session expired");
+    BOOST_TEST(r.header("set-cookie").empty());
+    BOOST_TEST(mess(phone.send(getBody(me.id, {"nickname"}))) == "session expired");
+    BOOST_TEST(houseField(me, "nickName") == me.userName);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
