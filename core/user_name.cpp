@@ -16,7 +16,8 @@ bool isNameChar(char c) {
 }  // namespace
 
 std::optional<std::string> userNameProblem(std::string_view name) {
-    if (name.size() < 4 || name.size() > 20) return "用户名须为4到20个字符";
+    if (name.size() < kMinUserNameChars || name.size() > kMaxUserNameChars)
+        return "用户名须为4到20个字符";
     if (!std::all_of(name.begin(), name.end(), isNameChar)) {
         return "用户名只能包含字母、数字和下划线";
     }

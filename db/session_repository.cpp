@@ -19,6 +19,9 @@ constexpr Idempotent kFindWithActor{
 constexpr Idempotent kAccountState{
     "SELECT site_role IS NOT NULL, disabled_at IS NOT NULL FROM users WHERE id = ?"};
 constexpr Idempotent kExtend{"UPDATE sessions SET expires_at = ? WHERE user_id = ? AND client = ?"};
+constexpr std::string_view kRotate =
+    "UPDATE sessions SET token_hash = ?, expires_at = ?"
+    " WHERE user_id = ? AND client = ? AND token_hash = ?";
 constexpr std::string_view kRememberClient =
     "INSERT INTO known_clients (user_id, client, first_login_at, last_login_at)"
     " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE last_login_at = VALUES(last_login_at)";
@@ -58,6 +61,13 @@ std::optional<AccountState> SessionRepository::accountState(std::int64_t userId)
 void SessionRepository::extend(std::int64_t userId, std::string_view client,
                                std::int64_t expiresAt) {
     db_.execute(kExtend, {expiresAt, userId, client});
+}
+
+bool SessionRepository::rotate(std::int64_t userId, std::string_view client,
+                               std::string_view oldTokenHash, std::string_view newTokenHash,
+                               std::int64_t expiresAt) {
+    return db_.execute(kRotate, {newTokenHash, expiresAt, userId, client, oldTokenHash})
+               .affectedRows == 1;
 }
 
 void SessionRepository::revoke(std::int64_t userId, std::string_view client) {

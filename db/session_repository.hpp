@@ -42,6 +42,10 @@ class SessionRepository {
     std::optional<SessionWithActor> findWithActor(std::int64_t userId, std::string_view client);
     std::optional<AccountState> accountState(std::int64_t userId);
     void extend(std::int64_t userId, std::string_view client, std::int64_t expiresAt);
+    // Replaces the token of (user, client) only while it is still `oldTokenHash`: false when
+    // another request replaced it (or ended the session) first.
+    bool rotate(std::int64_t userId, std::string_view client, std::string_view oldTokenHash,
+                std::string_view newTokenHash, std::int64_t expiresAt);
     void revoke(std::int64_t userId, std::string_view client);
     void revokeAll(std::int64_t userId);
 

@@ -32,7 +32,8 @@ bool isPattern(std::string_view path) {
     return path.find('{') != std::string_view::npos;
 }
 
-// The route for (method, path): exact paths first, then patterns, in the dialects' order.
+// The route for (method, path) in whichever dialect serves that method there: exact paths
+// first, then patterns, in the dialects' order.
 Match find(const std::vector<Dialect>& dialects, Method method, std::string_view path) {
     Match match;
     std::vector<std::pair<std::string, std::string>> captured;
@@ -41,11 +42,13 @@ Match find(const std::vector<Dialect>& dialects, Method method, std::string_view
             for (const DialectRoute& route : dialect.routes) {
                 if (isPattern(route.path) != patterns) continue;
                 if (patterns ? !pathFits(route.path, path, captured) : route.path != path) continue;
-                if (match.dialect != nullptr && match.dialect != &dialect) continue;
-                match.dialect = &dialect;
+                // Dialects may share a path under different methods (PUT /user is the
+                // first social app's, POST /user the action phone's).
+                if (match.dialect == nullptr) match.dialect = &dialect;
                 if (!match.allowed.empty()) match.allowed += ", ";
                 match.allowed += methodName(route.method);
                 if (route.method == method) {
+                    match.dialect = &dialect;
                     match.route = &route;
                     match.captured = std::move(captured);
                     return match;

@@ -1,10 +1,11 @@
+#include "dialects/actions/actions.hpp"
 #include "dialects/classic/classic.hpp"
 #include "dialects/userapi/userapi.hpp"
 
 namespace mmx::dialects {
 
 std::vector<Dialect> allDialects() {
-    return {classic::dialect(), userapi::dialect()};
+    return {classic::dialect(), userapi::dialect(), actions::dialect()};
 }
 
 }  // namespace mmx::dialects

@@ -5,37 +5,15 @@
 #include "core/api_error.hpp"
 #include "core/third_party.hpp"
 #include "handlers/params.hpp"
+#include "services/profile_fields.hpp"
 
 namespace mmx {
 namespace {
 
 using db::ProfileField;
 
-// One line per userVO field: its JSON name, whether strangers see it, and how long it may be.
-struct FieldSpec {
-    ProfileField field;
-    std::string_view name;
-    bool isPublic;
-    std::size_t maxChars;
-};
-
-constexpr FieldSpec kFields[] = {
-    {ProfileField::Sex, "sex", true, 1},
-    {ProfileField::Age, "age", true, 3},
-    {ProfileField::Country, "country", true, 16},
-    {ProfileField::Province, "province", true, 16},
-    {ProfileField::City, "city", true, 16},
-    {ProfileField::District, "district", true, 16},
-    {ProfileField::Street, "street", false, 100},
-    {ProfileField::Company, "company", true, 100},
-    {ProfileField::Occupation, "occupation", true, 50},
-    {ProfileField::Role, "role", true, 50},
-    {ProfileField::Degrees, "degrees", true, 20},
-    {ProfileField::School, "school", true, 100},
-    {ProfileField::NickName, "nickName", true, 30},
-    {ProfileField::Signature, "signature", true, 140},
-    {ProfileField::UserPhoto, "userPhoto", true, 255},
-};
+using FieldSpec = services::ProfileFieldSpec;
+constexpr const auto& kFields = services::kProfileFields;
 
 // The first phone app sends `sex` as userVO.sex and the rest as userExtendVO.*; either prefix is
 // taken.

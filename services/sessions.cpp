@@ -51,6 +51,20 @@ Identity checkSession(Services& services, std::int64_t userId, std::string_view 
                     std::move(found->actor)};
 }
 
+Identity rotateSession(Services& services, std::int64_t userId, std::string_view client,
+                       std::string_view token) {
+    Identity identity = checkSession(services, userId, client, token);
+    const std::string fresh = newAccessToken();
+    // checkSession slid the expiry when it was due; a staff session keeps its fixed end.
+    if (!db::SessionRepository(services.db)
+             .rotate(userId, client, secretHash(token, services.config.secret),
+                     secretHash(fresh, services.config.secret), identity.expireMs)) {
+        throw ApiError(ErrorCode::TokenInvalid, "登录信息无效，请重新登录");
+    }
+    identity.accessToken = fresh;
+    return identity;
+}
+
 Identity openSession(Services& services, std::int64_t userId, std::string_view client) {
     db::SessionRepository sessions(services.db);
     const auto account = sessions.accountState(userId);

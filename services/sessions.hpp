@@ -14,6 +14,13 @@ namespace mmx::services {
 Identity checkSession(Services& services, std::int64_t userId, std::string_view client,
                       std::string_view token);
 
+// Checks the presented token as checkSession does and hands the session a new token: the
+// presented one stops working. Of two rotations of one token, one wins; the other is
+// TOKEN_INVALID, as a stale token is. The identity carries the new token and the actor's
+// profile.
+Identity rotateSession(Services& services, std::int64_t userId, std::string_view client,
+                       std::string_view token);
+
 // A new session for (user, client), replacing the one that client had.
 Identity openSession(Services& services, std::int64_t userId, std::string_view client);
 

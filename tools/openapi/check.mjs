@@ -58,9 +58,16 @@ async function lint(file) {
 function documentedRoutes(spec) {
   const lines = [];
   for (const [path, item] of Object.entries(spec.paths)) {
-    const methods = METHODS.filter((m) => item[m]).map((m) => m.toUpperCase()).sort();
-    const access = new Set(methods.map((m) => item[m.toLowerCase()]["x-access"]));
-    lines.push(`${methods.join(",")} ${path} ${[...access].join("|")}`);
+    // One line per access a path's methods have: two older phones may share a path under
+    // different methods (PUT /user with a session, POST /user open).
+    const byAccess = new Map();
+    for (const m of METHODS.filter((m) => item[m])) {
+      const access = item[m]["x-access"];
+      byAccess.set(access, [...(byAccess.get(access) ?? []), m.toUpperCase()]);
+    }
+    for (const [access, methods] of byAccess) {
+      lines.push(`${methods.sort().join(",")} ${path} ${access}`);
+    }
   }
   return lines;
 }
