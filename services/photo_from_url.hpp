@@ -18,4 +18,10 @@ std::string setPhotoFromUrl(Services& services, std::int64_t me, std::string_vie
 
 inline constexpr int kPhotoFetchesPerWindow = 30;
 
+// The bytes at `url`, fetched as setPhotoFromUrl fetches (the same checks and caps; no
+// transaction may be open): BAD_PARAM on `param` with the reason when the URL may not be
+// fetched, the body is over the cap (`tooLarge` says so) or the fetch failed.
+std::string fetchPictureBytes(const Services& services, std::string_view url,
+                              std::string_view param, std::string_view tooLarge);
+
 }  // namespace mmx::services
