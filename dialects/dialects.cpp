@@ -1,10 +1,11 @@
 #include "dialects/classic/classic.hpp"
+#include "dialects/picchat/picchat.hpp"
 #include "dialects/userapi/userapi.hpp"
 
 namespace mmx::dialects {
 
 std::vector<Dialect> allDialects() {
-    return {classic::dialect(), userapi::dialect()};
+    return {classic::dialect(), userapi::dialect(), picchat::people(), picchat::pictures()};
 }
 
 }  // namespace mmx::dialects
