@@ -48,9 +48,9 @@ std::optional<CookieSession> readSessionCookie(std::string_view cookieHeader,
 
 std::string sessionCookieFor(const Identity& identity, std::int64_t maxAgeSeconds,
                              std::string_view name) {
-    return std::string(name) + "=" + std::to_string(identity.userId) + "." +
-           identity.client + "." + identity.accessToken +
-           "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) + "; HttpOnly; SameSite=Strict";
+    return std::string(name) + "=" + std::to_string(identity.userId) + "." + identity.client + "." +
+           identity.accessToken + "; Path=/; Max-Age=" + std::to_string(maxAgeSeconds) +
+           "; HttpOnly; SameSite=Strict";
 }
 
 std::string clearedSessionCookie(std::string_view name) {
