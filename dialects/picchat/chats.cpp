@@ -46,12 +46,13 @@ void readBody(const Request& request, db::NewMessage& message) {
     if (!type) throwBadParam("参数 msgType 必须是 text、voice 或 image");
     message.msgType = std::string(messageTypeName(*type));
     if (*type == MessageType::Text) {
-        const auto content = request.param("content");
+        // The app's notes name the text `content` in the example and `text` beside it.
+        const auto content = firstOf(request, {"content", "text"});
         if (!content) throwBadParam("缺少参数 content");
-        if (const auto problem = chatTextProblem(*content)) {
-            throwBadParam("参数 content " + *problem);
+        if (const auto problem = chatTextProblem(content->value)) {
+            throwBadParam("参数 " + std::string(content->name) + " " + *problem);
         }
-        message.content = std::string(*content);
+        message.content = std::string(content->value);
         return;
     }
     const std::string_view urlName = *type == MessageType::Voice ? "voiceUrl" : "url";

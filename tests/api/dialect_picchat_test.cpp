@@ -7,6 +7,7 @@
 #include <random>
 
 #include "api_test.hpp"
+#include "chat_test_support.hpp"
 #include "helpers.hpp"
 #include "picture_server.hpp"
 
@@ -375,6 +376,81 @@ BOOST_AUTO_TEST_CASE(closing_an_account_takes_its_password_and_a_code_sent_to_it
     BOOST_TEST(refusal(later.send("POST", "/users/user-login",
                                   credentials(aged.user.mobile, aged.user.password))) ==
                "BAD_CREDENTIALS");
+}
+
+BOOST_AUTO_TEST_CASE(a_voice_chat_carries_the_senders_own_upload_and_a_picture_only_its_owners) {
+    PhoneUser alice = signUp("vo");
+    PhoneUser bob = signUp("vb");
+    befriendOnPhones(alice, bob);
+    const api::TestUser aliceHouse = houseUser(alice.email, alice.password);
+    const api::TestUser bobHouse = houseUser(bob.email, bob.password);
+    const std::string voiceUrl = chat::uploadedUrl(aliceHouse, "voice", chat::amrClip());
+    const std::string imageUrl = chat::uploadedUrl(aliceHouse, "image", api::images::png());
+
+    // A picture from one's own upload keeps its URL; someone else's upload is refused.
+    const api::Response made =
+        alice.phone.send("POST", "/pics/create-picture", "{\"picUrl\":" + quoted(imageUrl) + "}");
+    BOOST_REQUIRE(succeeded(made));
+    BOOST_TEST(text(made.json, "picUrl") == imageUrl);
+    const long long picId = number(made.json, "picId");
+    BOOST_TEST(refusal(bob.phone.send("POST", "/pics/create-picture",
+                                      "{\"picUrl\":" + quoted(imageUrl) + "}")) == "BAD_PARAM");
+    // A friend reads the picture and the owner's list; the owner alone deletes it.
+    BOOST_TEST(
+        succeeded(bob.phone.send("GET", "/pics/read-picture", "{\"picId\":" + id(picId) + "}")));
+    const api::Response friendsPictures = bob.phone.send(
+        "GET", "/pics/read-pictures-by-user", "{\"userId\":" + quoted(alice.email) + "}");
+    BOOST_REQUIRE(succeeded(friendsPictures));
+    BOOST_TEST(friendsPictures.json["picsInfo"].Size() == 1u);
+    BOOST_TEST(refusal(bob.phone.send("DELETE", "/pics/delete-picture",
+                                      "{\"picId\":" + id(picId) + "}")) == "FORBIDDEN");
+
+    // A voice needs its length, as the house's; the text may come as `text`.
+    const std::string voice = "{\"picId\":" + id(picId) + ",\"toUserId\":" + quoted(bob.email) +
+                              ",\"msgType\":\"voice\",\"voiceUrl\":" + quoted(voiceUrl);
+    BOOST_TEST(refusal(alice.phone.send("POST", "/chats/create-chat", voice + "}")) == "BAD_PARAM");
+    const api::Response sent =
+        alice.phone.send("POST", "/chats/create-chat", voice + ",\"duration\":3}");
+    BOOST_REQUIRE(succeeded(sent));
+    BOOST_TEST(text(sent.json, "voiceUrl") == voiceUrl);
+    const long long voiceId = number(sent.json, "chatId");
+    const api::Response heard =
+        api::post(bobHouse, "/chat/message!read", {{"messageId", id(voiceId)}});
+    MMX_REQUIRE_ANSWER(heard, 200, "OK");
+    BOOST_TEST(api::scalarText((*heard.data())["url"]) == voiceUrl);
+    BOOST_TEST(api::scalarText((*heard.data())["duration"]) == "3");
+    BOOST_REQUIRE(
+        succeeded(bob.phone.send("POST", "/chats/create-chat",
+                                 "{\"picId\":" + id(picId) + ",\"toUserId\":" + id(alice.userId) +
+                                     ",\"msgType\":\"text\",\"text\":\"听到了\"}")));
+    const api::Response several =
+        bob.phone.send("GET", "/chats/read-several-chat", "{\"picId\":" + id(picId) + "}");
+    BOOST_REQUIRE(succeeded(several));
+    BOOST_REQUIRE_EQUAL(several.json["chats"].Size(), 2u);
+    BOOST_TEST(text(several.json["chats"][1], "content") == "听到了");
+    // Only the sender takes a chat back.
+    BOOST_TEST(refusal(bob.phone.send("DELETE", "/chats/delete-chat",
+                                      "{\"chatId\":" + id(voiceId) + "}")) == "FORBIDDEN");
+}
+
+BOOST_AUTO_TEST_CASE(pictures_fetched_by_address_are_limited_per_user) {
+    PictureServer server;
+    PhoneUser alice = signUp("lim");
+    const std::string body = "{\"picUrl\":" + quoted(server.url("127.0.0.1", "/avatar.png")) + "}";
+    for (int i = 0; i < 30; ++i) {
+        BOOST_REQUIRE(succeeded(alice.phone.send("POST", "/pics/create-picture", body)));
+    }
+    const api::Response refused = alice.phone.send("POST", "/pics/create-picture", body);
+    BOOST_TEST(refusal(refused) == "RATE_LIMITED");
+    BOOST_TEST(refused.json["retryAfter"].GetInt64() > 0);
+    // Pages of the house's size: 20 by default, at most 100.
+    const api::Response page = alice.phone.send("GET", "/pics/read-pictures-by-user", "{}");
+    BOOST_REQUIRE(succeeded(page));
+    BOOST_TEST(page.json["picsInfo"].Size() == 20u);
+    const api::Response rest =
+        alice.phone.send("GET", "/pics/read-pictures-by-user", "{\"offset\":20,\"count\":100}");
+    BOOST_REQUIRE(succeeded(rest));
+    BOOST_TEST(rest.json["picsInfo"].Size() == 10u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
