@@ -2,6 +2,7 @@
 
 #include "core/mcode.hpp"
 #include "core/pinyin.hpp"
+#include "db/json_ids.hpp"
 
 namespace mmx::db {
 namespace {
@@ -15,6 +16,10 @@ constexpr std::string_view kLockProfile = "SELECT " MMX_USER_PROFILE_COLUMNS
 constexpr Idempotent kIdByUserName{
     "SELECT id FROM users WHERE user_name = ? AND closed_at IS NULL"};
 constexpr Idempotent kUserNameOf{"SELECT user_name FROM users WHERE id = ?"};
+constexpr Idempotent kIdByEmail{"SELECT id FROM users WHERE email = ? AND closed_at IS NULL"};
+constexpr Idempotent kEmailsOf{
+    "SELECT u.id, u.email FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$'))"
+    " AS r JOIN users u ON u.id = r.user_id WHERE u.email IS NOT NULL"};
 
 Param optional(std::optional<std::string_view> value) {
     if (!value) return nullptr;
@@ -59,6 +64,23 @@ std::optional<std::string> AccountKindRepository::userNameOf(std::int64_t userId
     const auto row = db_.queryOne(kUserNameOf, {userId});
     if (!row) return std::nullopt;
     return row->opt(0);
+}
+
+std::optional<std::int64_t> AccountKindRepository::idByEmail(std::string_view email) {
+    const auto row = db_.queryOne(kIdByEmail, {email});
+    if (!row) return std::nullopt;
+    return row->i64(0);
+}
+
+std::vector<std::pair<std::int64_t, std::string>> AccountKindRepository::emailsOf(
+    const std::vector<std::int64_t>& userIds) {
+    std::vector<std::pair<std::int64_t, std::string>> emails;
+    if (userIds.empty()) return emails;
+    const std::string ids = idsJson(userIds);
+    for (const Row& row : db_.query(kEmailsOf, {std::string_view(ids)})) {
+        emails.emplace_back(row.i64(0), row.str(1));
+    }
+    return emails;
 }
 
 }  // namespace mmx::db

@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "db/connection.hpp"
 #include "db/user_repository.hpp"
@@ -30,6 +32,13 @@ class AccountKindRepository {
     std::optional<std::int64_t> idByUserName(std::string_view userName);
     // The account's user name, when it has one.
     std::optional<std::string> userNameOf(std::int64_t userId);
+    // The open account with this e-mail address (compared as the unique key does, ignoring
+    // case).
+    std::optional<std::int64_t> idByEmail(std::string_view email);
+    // The e-mail addresses of those of `userIds` that have one: (user id, address) pairs, in
+    // no order. One statement however many ids.
+    std::vector<std::pair<std::int64_t, std::string>> emailsOf(
+        const std::vector<std::int64_t>& userIds);
 
   private:
     Connection& db_;

@@ -59,4 +59,19 @@ std::string userNameOf(Services& services, std::int64_t userId) {
     return db::AccountKindRepository(services.db).userNameOf(userId).value_or("");
 }
 
+std::int64_t userIdByEmail(Services& services, std::string_view email) {
+    const auto id = db::AccountKindRepository(services.db).idByEmail(email);
+    if (!id) throw ApiError(ErrorCode::NotFound, "用户不存在");
+    return *id;
+}
+
+std::map<std::int64_t, std::string> emailsOf(Services& services,
+                                             const std::vector<std::int64_t>& userIds) {
+    std::map<std::int64_t, std::string> emails;
+    for (auto& [id, email] : db::AccountKindRepository(services.db).emailsOf(userIds)) {
+        emails.emplace(id, std::move(email));
+    }
+    return emails;
+}
+
 }  // namespace mmx::services

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "services/services.hpp"
 
@@ -30,5 +32,13 @@ std::int64_t userIdByName(Services& services, std::string_view userName);
 
 // The user name of an account, empty when it has none.
 std::string userNameOf(Services& services, std::int64_t userId);
+
+// The open account known by this e-mail address (the older phones that name users by their
+// address); NOT_FOUND when there is none.
+std::int64_t userIdByEmail(Services& services, std::string_view email);
+
+// The e-mail address of each of `userIds` that has one, by user id; one read for them all.
+std::map<std::int64_t, std::string> emailsOf(Services& services,
+                                             const std::vector<std::int64_t>& userIds);
 
 }  // namespace mmx::services

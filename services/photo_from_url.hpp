@@ -22,4 +22,10 @@ inline constexpr int kPhotoFetchesPerWindow = 30;
 // of the user's chat images (services/chat_media) instead of the avatar: its URL.
 std::string uploadPictureFromUrl(Services& services, std::int64_t me, std::string_view url);
 
+// The bytes at `url`, fetched as setPhotoFromUrl fetches (the same checks and caps; no
+// transaction may be open): BAD_PARAM on `param` with the reason when the URL may not be
+// fetched, the body is over the cap (`tooLarge` says so) or the fetch failed.
+std::string fetchPictureBytes(const Services& services, std::string_view url,
+                              std::string_view param, std::string_view tooLarge);
+
 }  // namespace mmx::services

@@ -7,6 +7,8 @@
 #include "core/clock.hpp"
 #include "db/chat_feed_repository.hpp"
 #include "services/chat_media.hpp"
+#include "services/limits.hpp"
+#include "services/photo_from_url.hpp"
 
 namespace mmx::services {
 namespace {
@@ -25,6 +27,8 @@ void announceDeletions(Services& services, std::int64_t picId,
     db::ChatFeedRepository(services.db).appendPictureDeletions(picId);
 }
 
+constexpr std::string_view kPictureFetchesPerUser = "picture-url";
+
 }  // namespace
 
 bool canSeePicture(db::ChatRelations& relations, std::int64_t viewerId,
@@ -36,6 +40,19 @@ std::int64_t createPicture(Services& services, std::int64_t ownerId, std::string
     const std::string url =
         requireOwnChatMediaUrl(services, ownerId, picUrl, MediaKind::Image, "picUrl");
     return db::PictureRepository(services.db).create(ownerId, url, nowMs());
+}
+
+CreatedPicture createPictureFromUrl(Services& services, std::int64_t ownerId,
+                                    std::string_view picUrl) {
+    // Our own files are never fetched back: they must be the owner's own chat upload.
+    if (picUrl.starts_with(services.config.publicBaseUrl + "/upload/")) {
+        return {createPicture(services, ownerId, picUrl), std::string(picUrl)};
+    }
+    countOrRefuse(services, kPictureFetchesPerUser, std::to_string(ownerId),
+                  kPictureFetchesPerWindow);
+    const std::string bytes = fetchPictureBytes(services, picUrl, "picUrl", "图片不能大于3M");
+    const StoredChatMedia stored = uploadChatMedia(services, ownerId, MediaKind::Image, bytes);
+    return {db::PictureRepository(services.db).create(ownerId, stored.url, nowMs()), stored.url};
 }
 
 db::ChatPicture readPicture(Services& services, std::int64_t viewerId, std::int64_t picId) {

@@ -209,7 +209,8 @@ Response HttpClient::request(const std::string& method, const std::string& urlOr
     curl_easy_setopt(curl_, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(curl_, CURLOPT_HEADERDATA, &response.headers);
 
-    if (method == "GET") {
+    // A GET with a body (the older phones send their parameters so) goes out as the others do.
+    if (method == "GET" && body.empty()) {
         curl_easy_setopt(curl_, CURLOPT_HTTPGET, 1L);
     } else {
         if (method != "POST") curl_easy_setopt(curl_, CURLOPT_CUSTOMREQUEST, method.c_str());
@@ -227,7 +228,7 @@ Response HttpClient::request(const std::string& method, const std::string& urlOr
     }
     // The body goes out as given: no Content-Type unless the caller named one
     // (curl would otherwise add application/x-www-form-urlencoded).
-    if (method != "GET" && !hasContentType) list.add("Content-Type:");
+    if ((method != "GET" || !body.empty()) && !hasContentType) list.add("Content-Type:");
     curl_easy_setopt(curl_, CURLOPT_HTTPHEADER, list.list);
 
     const CURLcode rc = curl_easy_perform(curl_);

@@ -57,4 +57,28 @@ BOOST_AUTO_TEST_CASE(one_address_makes_at_most_the_limit_of_tries_an_hour) {
     BOOST_TEST(services::registerWithoutCode(services, byName(freshAddress())) > 0);
 }
 
+BOOST_AUTO_TEST_CASE(an_account_is_found_by_its_email_in_any_case_and_a_closed_one_is_not) {
+    Config open = config;
+    open.openRegistration = true;
+    Services services(open);
+    services::OpenRegistration registration;
+    const std::string local = "mail" + randomHex(6);
+    registration.email = local + "@example.com";
+    registration.password = "pw-" + randomHex(8);
+    registration.address = freshAddress();
+    const std::int64_t id = services::registerWithoutCode(services, registration);
+
+    BOOST_TEST(services::userIdByEmail(services, local + "@EXAMPLE.com") == id);
+    BOOST_TEST((codeOf([&] { services::userIdByEmail(services, "no" + local + "@example.com"); }) ==
+                ErrorCode::NotFound));
+    const std::int64_t other = services::registerWithoutCode(services, byName(freshAddress()));
+    const auto emails = services::emailsOf(services, {other, id});
+    BOOST_TEST(emails.size() == 1u);
+    BOOST_TEST(emails.at(id) == registration.email.value());
+
+    services.db.execute("UPDATE users SET closed_at = 1 WHERE id = ?", {id});
+    BOOST_TEST((codeOf([&] { services::userIdByEmail(services, registration.email.value()); }) ==
+                ErrorCode::NotFound));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
