@@ -15,6 +15,7 @@
 
 #include "core/api_error.hpp"
 #include "fcgi/form.hpp"
+#include "fcgi/json_members.hpp"
 #include "fcgi/urlencoded.hpp"
 
 namespace {
@@ -45,6 +46,10 @@ bool isUrlencoded(const Shape& shape) {
     return std::string(shape.contentType) == "application/x-www-form-urlencoded";
 }
 
+bool isJson(const Shape& shape) {
+    return std::string(shape.contentType) == "application/json";
+}
+
 // One parse of `body`: the parser alone (`own`) or the whole parse under the defaults.
 std::size_t parseOnce(const Shape& shape, const std::string& body, bool own) {
     if (own && isUrlencoded(shape)) {
@@ -52,6 +57,16 @@ std::size_t parseOnce(const Shape& shape, const std::string& body, bool own) {
         mmx::parseUrlencoded(body, [&bytes](std::string&& name, std::string&& value) {
             bytes += name.size() + value.size();
         });
+        return bytes;
+    }
+    if (own && isJson(shape)) {
+        std::size_t bytes = 0;
+        try {
+            mmx::parseJsonMembers(body, [&bytes](std::string&& name, std::string&& value) {
+                bytes += name.size() + value.size();
+            });
+        } catch (const mmx::ApiError&) {
+        }
         return bytes;
     }
     mmx::FormLimits limits;

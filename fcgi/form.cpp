@@ -1,15 +1,13 @@
 #include "fcgi/form.hpp"
 
 #include <cgicc/Cgicc.h>
-#include <rapidjson/memorystream.h>
-#include <rapidjson/reader.h>
 
 #include <cstring>
-#include <optional>
 #include <stdexcept>
 
 #include "core/api_error.hpp"
 #include "core/text.hpp"
+#include "fcgi/json_members.hpp"
 #include "fcgi/multipart.hpp"
 #include "fcgi/urlencoded.hpp"
 
@@ -78,92 +76,6 @@ void parseMultipart(std::string_view contentType, std::string_view body, FormCol
     }
 }
 
-// A JSON object's members as parameters (the older phones post JSON): a string, number (its
-// text as sent) or boolean is one value, an array of them is the name repeated; null is left
-// out, and anything else (a nested object or array, not an object at the top) is BAD_PARAM.
-// Read as a stream of events, each member handed on (and counted against the limits) as it
-// is read, so that no document is built and a refusal comes at the first byte that breaks
-// the shape: the cost is linear in the body and never more than one pass.
-class JsonMembers : public rapidjson::BaseReaderHandler<rapidjson::UTF8<>, JsonMembers> {
-  public:
-    explicit JsonMembers(FormCollector& out) : out_(out) {}
-
-    // The refusal that stopped the parse, if a rule (not the syntax) stopped it.
-    std::optional<ApiError>& refusal() { return refusal_; }
-
-    bool StartObject() {
-        if (depth_ == kOutside) {
-            depth_ = kInObject;
-            return true;
-        }
-        return refuse("参数 " + shownName() + " 的值不能是对象");
-    }
-    bool EndObject(rapidjson::SizeType) {
-        depth_ = kOutside;
-        return true;
-    }
-    bool StartArray() {
-        if (depth_ == kOutside) return refuse("请求体不是 JSON 对象");
-        if (depth_ == kInArray) return refuse("参数 " + shownName() + " 不能嵌套数组");
-        depth_ = kInArray;
-        return true;
-    }
-    bool EndArray(rapidjson::SizeType) {
-        depth_ = kInObject;
-        return true;
-    }
-    bool Key(const char* text, rapidjson::SizeType length, bool) {
-        name_.assign(text, length);
-        return true;
-    }
-    bool String(const char* text, rapidjson::SizeType length, bool) {
-        return add(std::string(text, length));
-    }
-    bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
-        return add(std::string(text, length));
-    }
-    bool Bool(bool value) { return add(value ? "true" : "false"); }
-    bool Null() { return depth_ != kOutside || refuse("请求体不是 JSON 对象"); }
-
-  private:
-    enum Depth { kOutside, kInObject, kInArray };
-
-    std::string shownName() const { return name_.substr(0, kMaxEchoedName); }
-
-    bool refuse(std::string info) {
-        refusal_.emplace(ErrorCode::BadParam, std::move(info));
-        return false;
-    }
-
-    bool add(std::string&& value) {
-        if (depth_ == kOutside) return refuse("请求体不是 JSON 对象");
-        try {
-            out_.addParam(std::string(name_), std::move(value));
-        } catch (const ApiError& error) {
-            refusal_.emplace(error);
-            return false;
-        }
-        return true;
-    }
-
-    FormCollector& out_;
-    Depth depth_ = kOutside;
-    std::string name_;
-    std::optional<ApiError> refusal_;
-};
-
-void parseJsonObject(std::string_view body, FormCollector& out) {
-    JsonMembers members(out);
-    rapidjson::Reader reader;
-    rapidjson::MemoryStream stream(body.data(), body.size());
-    // Iterative: the reader keeps its own state on the heap, never the call stack.
-    constexpr unsigned kFlags = rapidjson::kParseStopWhenDoneFlag | rapidjson::kParseIterativeFlag |
-                                rapidjson::kParseNumbersAsStringsFlag;
-    const rapidjson::ParseResult parsed = reader.Parse<kFlags>(stream, members);
-    if (members.refusal()) throw *members.refusal();
-    if (parsed.IsError()) throwBadParam("请求体不是 JSON 对象");
-}
-
 }  // namespace
 
 void FormCollector::count(const std::string& name) {
@@ -201,7 +113,7 @@ void parseFormData(std::string_view contentType, std::string_view body, std::str
         } else if (startsWithNoCase(contentType, "multipart/form-data")) {
             parseMultipart(contentType, body, out, limits);
         } else if (startsWithNoCase(contentType, "application/json")) {
-            parseJsonObject(body, out);
+            parseJsonMembers(body, onPair);
         }
     }
     parseUrlencoded(query, onPair);

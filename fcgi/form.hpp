@@ -47,7 +47,7 @@ void parseForm(cgicc::CgiInput& input, Request& request, const FormLimits& limit
 // The same from bytes in memory: `body` under `contentType`, then `query`.
 // urlencoded bodies and query strings are parsed by parseUrlencoded, multipart bodies
 // by cgicc behind the fences of fcgi/multipart.hpp, a JSON object's members as parameters
-// (arrays as a repeated name); other content types are ignored.
+// by parseJsonMembers (arrays as a repeated name); other content types are ignored.
 void parseFormData(std::string_view contentType, std::string_view body, std::string_view query,
                    Request& request, const FormLimits& limits = {});
 
