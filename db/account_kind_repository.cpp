@@ -20,6 +20,9 @@ constexpr Idempotent kIdByEmail{"SELECT id FROM users WHERE email = ? AND closed
 constexpr Idempotent kEmailsOf{
     "SELECT u.id, u.email FROM JSON_TABLE(?, '$[*]' COLUMNS (user_id BIGINT UNSIGNED PATH '$'))"
     " AS r JOIN users u ON u.id = r.user_id WHERE u.email IS NOT NULL"};
+// One user's: a primary-key read, cheaper than the JSON_TABLE join above for the reads of
+// one card (one's own, a friend's).
+constexpr Idempotent kEmailOf{"SELECT id, email FROM users WHERE id = ? AND email IS NOT NULL"};
 
 Param optional(std::optional<std::string_view> value) {
     if (!value) return nullptr;
@@ -76,8 +79,10 @@ std::vector<std::pair<std::int64_t, std::string>> AccountKindRepository::emailsO
     const std::vector<std::int64_t>& userIds) {
     std::vector<std::pair<std::int64_t, std::string>> emails;
     if (userIds.empty()) return emails;
-    const std::string ids = idsJson(userIds);
-    for (const Row& row : db_.query(kEmailsOf, {std::string_view(ids)})) {
+    const std::string ids = userIds.size() == 1 ? std::string() : idsJson(userIds);
+    const auto rows = userIds.size() == 1 ? db_.query(kEmailOf, {userIds.front()})
+                                          : db_.query(kEmailsOf, {std::string_view(ids)});
+    for (const Row& row : rows) {
         emails.emplace_back(row.i64(0), row.str(1));
     }
     return emails;

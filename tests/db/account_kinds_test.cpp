@@ -75,6 +75,9 @@ BOOST_AUTO_TEST_CASE(an_account_is_found_by_its_email_in_any_case_and_a_closed_o
     const auto emails = services::emailsOf(services, {other, id});
     BOOST_TEST(emails.size() == 1u);
     BOOST_TEST(emails.at(id) == registration.email.value());
+    // One id is read by its key: the same answer, with or without an address.
+    BOOST_TEST(services::emailsOf(services, {id}).at(id) == registration.email.value());
+    BOOST_TEST(services::emailsOf(services, {other}).empty());
 
     services.db.execute("UPDATE users SET closed_at = 1 WHERE id = ?", {id});
     BOOST_TEST((codeOf([&] { services::userIdByEmail(services, registration.email.value()); }) ==
