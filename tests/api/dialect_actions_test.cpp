@@ -12,19 +12,13 @@
 #include <thread>
 
 #include "api_test.hpp"
+#include "cookie_phone.hpp"
 #include "helpers.hpp"
 
 namespace {
 
-std::string uniqueName(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
-}
-
-// A JSON string literal (the texts here hold no quote or backslash).
-std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
+using api::quoted;
+using api::uniqueName;
 
 std::string list(const std::vector<std::string>& texts) {
     std::string json = "[";
@@ -33,16 +27,10 @@ std::string list(const std::vector<std::string>& texts) {
 }
 
 // The phone: it keeps the session_id cookie the server sets and sends it back.
-struct Phone {
-    std::string cookie;
-
+// The phone: every call a POST /user, with the cookie the last answer set.
+struct Phone : api::CookiePhone {
     api::Response send(const std::string& json, api::HttpClient& client = api::http()) {
-        api::Headers headers = {{"Content-Type", "application/json"}};
-        if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
-        api::Response r = client.request("POST", "/user", json, headers);
-        const std::string setCookie = r.header("set-cookie");
-        if (!setCookie.empty()) cookie = setCookie.substr(0, setCookie.find(';'));
-        return r;
+        return CookiePhone::send("POST", "/user", json, client);
     }
 };
 

@@ -4,37 +4,16 @@
 // session in a cookie. What the notes give no route for (a staff role, a friendship, reading
 // a group back) is set up and checked through the house's routes.
 #define BOOST_TEST_MODULE api_dialect_classic
-#include <random>
 
 #include "api_test.hpp"
+#include "cookie_phone.hpp"
 #include "helpers.hpp"
 
 namespace {
 
-std::string uniqueName(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
-}
-
-// A JSON string literal (the names and passwords here are ASCII and CJK only).
-std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
-
-// The phone: it keeps the cookie /login set and sends it back, as a WebView or OkHttp would.
-struct Phone {
-    std::string cookie;
-
-    api::Response send(const std::string& method, const std::string& path,
-                       const std::string& json) {
-        api::Headers headers = {{"Content-Type", "application/json"}};
-        if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
-        api::Response r = api::http().request(method, path, json, headers);
-        const std::string setCookie = r.header("set-cookie");
-        if (!setCookie.empty()) cookie = setCookie.substr(0, setCookie.find(';'));
-        return r;
-    }
-};
+using Phone = api::CookiePhone;
+using api::quoted;
+using api::uniqueName;
 
 int stateOf(const api::Response& r) {
     BOOST_REQUIRE_MESSAGE(r.isJson() && r.json.HasMember("state") && r.json["state"].IsInt(),

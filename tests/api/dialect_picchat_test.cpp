@@ -4,42 +4,24 @@
 // the chats and pics routes, and the session in a cookie. What the notes do not show (a
 // picture's file, what another user sees) is set up or checked through the house's routes.
 #define BOOST_TEST_MODULE api_dialect_picchat
-#include <random>
 
 #include "api_test.hpp"
 #include "chat_test_support.hpp"
+#include "cookie_phone.hpp"
 #include "helpers.hpp"
 #include "picture_server.hpp"
 
 namespace {
 
+using Phone = api::CookiePhone;
+using api::quoted;
+
 using mmx::apitest::id;
 using picturetest::PictureServer;
 
 std::string uniqueEmail(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL) + "@example.com";
+    return api::uniqueName(prefix) + "@example.com";
 }
-
-// A JSON string literal (the texts here are ASCII and CJK only).
-std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
-
-// The phone: it keeps the cookie user-login set and sends it back, as its HTTP library would.
-struct Phone {
-    std::string cookie;
-
-    api::Response send(const std::string& method, const std::string& path,
-                       const std::string& json) {
-        api::Headers headers = {{"Content-Type", "application/json"}};
-        if (!cookie.empty()) headers.emplace_back("Cookie", cookie);
-        api::Response r = api::http().request(method, path, json, headers);
-        const std::string setCookie = r.header("set-cookie");
-        if (!setCookie.empty()) cookie = setCookie.substr(0, setCookie.find(';'));
-        return r;
-    }
-};
 
 // The answer succeeded: "err" is null (and "ack" true where the route answers one).
 bool succeeded(const api::Response& r) {
