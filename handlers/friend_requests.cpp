@@ -2,34 +2,15 @@
 // services/friend_requests.
 #include "services/friend_requests.hpp"
 
-#include "core/mcode.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "handlers/user_card.hpp"
 
 namespace mmx::friends {
 namespace {
 
 constexpr std::size_t kMaxInviteRemark = 64;
-
-// The invitee named by `mode`: 1 mobile (`phone`), 2 MMX code (`mcode`), 3 user id
-// (`friendId`, or older clients' `userID`).
-services::Invitee readInvitee(const Request& request) {
-    const auto mode = optionalInt(request, "mode", 1, 3);
-    if (!mode) throwBadParam("缺少参数 mode");
-    services::Invitee invitee;
-    if (*mode == 1) {
-        invitee.by = services::Invitee::By::Mobile;
-        invitee.key = requireMobile(request, "phone");
-    } else if (*mode == 2) {
-        invitee.by = services::Invitee::By::Mcode;
-        invitee.key = requireText(request, "mcode", 1, 10);
-        if (!isMcode(invitee.key)) throwBadParam("参数 mcode 必须是8到10位数字");
-    } else {
-        invitee.userId = requireId(request, kFriendNames);
-    }
-    return invitee;
-}
 
 std::optional<std::string> readInviteRemark(const Request& request) {
     auto remark = optionalText(request, nameIn(request, kRemarkNames), kMaxInviteRemark);
@@ -56,7 +37,7 @@ std::string_view stateName(db::RequestState state) {
 }  // namespace
 
 Response invite(Services& services, const Request& request) {
-    const services::Invitee invitee = readInvitee(request);
+    const services::Invitee invitee = readers::readInvitee(request, kFriendNames);
     const auto remark = readInviteRemark(request);
     const services::Invited invited =
         services::inviteFriend(services, request.actor().userId, invitee, remark);

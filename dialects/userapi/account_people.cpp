@@ -1,11 +1,10 @@
 // Translation only: every rule is the services'; no SQL and no repository here.
-#include "core/address_rules.hpp"
 #include "core/api_error.hpp"
-#include "core/mcode.hpp"
 #include "core/text.hpp"
 #include "dialects/userapi/account_parts.hpp"
 #include "dialects/userapi/common.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/addresses.hpp"
 #include "services/app_versions.hpp"
 #include "services/collections.hpp"
@@ -18,28 +17,11 @@ namespace mmx::dialects::userapi::account {
 namespace {
 
 // The house's bounds on what a phone sends (the Struts routes read the same).
-constexpr std::size_t kMaxContactNameChars = 20;
-constexpr std::size_t kMaxAddressChars = 120;
 constexpr std::size_t kMaxRemarkChars = 32;
 constexpr std::size_t kMaxInviteRemarkChars = 64;
 constexpr std::size_t kMaxFriendsRead = 100;
 constexpr std::size_t kMaxDiffIds = 10000;
 constexpr PageLimits kFeedbackPage{10, 50};
-
-// "" when sent empty (clears it), nullopt when not sent.
-std::optional<std::string> readPostcode(const Request& request) {
-    const auto raw = request.param("postcode");
-    if (!raw) return std::nullopt;
-    std::string postcode(trim(*raw));
-    if (!postcode.empty() && !isPostcode(postcode)) throwBadParam("参数 postcode 必须是6位数字");
-    return postcode;
-}
-
-std::optional<std::string> optionalNonEmpty(const Request& request, std::string_view name,
-                                            std::size_t maxChars) {
-    if (!request.param(name)) return std::nullopt;
-    return requireText(request, name, 1, maxChars);
-}
 
 std::optional<bool> readSwitch(const Request& request, std::string_view name) {
     const auto value = optionalInt(request, name, 0, 1);
@@ -77,28 +59,15 @@ Response addressList(Services& services, const Request& request) {
 
 Response addressChange(Services& services, const Request& request) {
     const std::int64_t id = requireId(request, "addrID");
-    services::AddressChanges changes;
-    changes.name = optionalNonEmpty(request, "name", kMaxContactNameChars);
-    if (request.param("phone")) changes.phone = requireMobile(request, "phone");
-    changes.address = optionalNonEmpty(request, "address", kMaxAddressChars);
-    changes.postcode = readPostcode(request);
-    if (!changes.name && !changes.phone && !changes.address && !changes.postcode) {
-        throwBadParam("缺少要修改的字段 name、phone、address 或 postcode");
-    }
-    services::updateAddress(services, request.actor().userId, id, changes);
+    services::updateAddress(services, request.actor().userId, id,
+                            readers::readAddressChanges(request));
     return ok();
 }
 
 // At most kMaxAddresses (4): one more is refused with CONFLICT's err.
 Response addressAdd(Services& services, const Request& request) {
-    services::NewAddress address;
-    address.name = requireText(request, "name", 1, kMaxContactNameChars);
-    address.phone = requireMobile(request, "phone");
-    address.address = requireText(request, "address", 1, kMaxAddressChars);
-    if (auto postcode = readPostcode(request); postcode && !postcode->empty()) {
-        address.postcode = std::move(postcode);
-    }
-    const std::int64_t id = services::addAddress(services, request.actor().userId, address);
+    const std::int64_t id =
+        services::addAddress(services, request.actor().userId, readers::readNewAddress(request));
     return ok([&](JsonObject root) { root.set("addrID", id); });
 }
 
@@ -155,19 +124,7 @@ Response friendPrivate(Services& services, const Request& request) {
 
 // mode 1 by mobile (`phone`), 2 by MMX code (`mcode`), 3 by user id (`userID`).
 Response friendInvite(Services& services, const Request& request) {
-    const auto mode = optionalInt(request, "mode", 1, 3);
-    if (!mode) throwBadParam("缺少参数 mode");
-    services::Invitee invitee;
-    if (*mode == 1) {
-        invitee.by = services::Invitee::By::Mobile;
-        invitee.key = requireMobile(request, "phone");
-    } else if (*mode == 2) {
-        invitee.by = services::Invitee::By::Mcode;
-        invitee.key = requireText(request, "mcode", 1, 10);
-        if (!isMcode(invitee.key)) throwBadParam("参数 mcode 必须是8到10位数字");
-    } else {
-        invitee.userId = requireId(request, {"userID", "userId"});
-    }
+    const services::Invitee invitee = readers::readInvitee(request, {"userID", "userId"});
     auto remark = optionalText(request, "remark", kMaxInviteRemarkChars);
     if (remark && remark->empty()) remark.reset();
     services::inviteFriend(services, request.actor().userId, invitee, remark);

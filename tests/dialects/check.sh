@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # The older phones' dialects translate and nothing else: no file under dialects/ holds SQL or
 # includes a repository (db/); each includes only the services, the shared readers of
-# handlers/ (params, group_common) and the house's header check (authenticate), core/ types,
-# the request, answer and identity-header types of fcgi/, and the dialect framework itself.
+# handlers/ (params, readers, group_common) and the house's header check (authenticate),
+# core/ types, the request, answer and identity-header types of fcgi/, and the dialect
+# framework itself.
 # One line per breach; exit 1 when there is any.
 set -euo pipefail
 root=${1:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$root"
 
-allowed='^#include "(services/[a-z_]+\.hpp|handlers/(params|group_common|authenticate)\.hpp|core/[a-z_]+\.hpp|fcgi/(request|response|router|identity_headers)\.hpp|dialects/[a-z0-9_/]+\.hpp)"$'
+allowed='^#include "(services/[a-z_]+\.hpp|handlers/(params|readers|group_common|authenticate)\.hpp|core/[a-z_]+\.hpp|fcgi/(request|response|router|identity_headers)\.hpp|dialects/[a-z0-9_/]+\.hpp)"$'
 sql='\b(SELECT\b.*\bFROM|INSERT[[:space:]]+INTO|UPDATE[[:space:]]+[a-z_]+[[:space:]]+SET|DELETE[[:space:]]+FROM|REPLACE[[:space:]]+INTO|JSON_TABLE|FOR[[:space:]]+UPDATE)\b'
 breaches=0
 files=$(find dialects -name '*.cpp' -o -name '*.hpp' | sort)

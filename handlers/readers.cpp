@@ -1,0 +1,74 @@
+#include "handlers/readers.hpp"
+
+#include <optional>
+#include <string>
+
+#include "core/address_rules.hpp"
+#include "core/api_error.hpp"
+#include "core/mcode.hpp"
+#include "core/text.hpp"
+
+namespace mmx::readers {
+namespace {
+
+constexpr std::size_t kMaxContactNameChars = 20;
+constexpr std::size_t kMaxAddressChars = 120;
+
+// A postcode when one was sent: "" when the parameter is there but empty.
+std::optional<std::string> readPostcode(const Request& request) {
+    const auto raw = request.param("postcode");
+    if (!raw) return std::nullopt;
+    std::string postcode(trim(*raw));
+    if (!postcode.empty() && !isPostcode(postcode)) throwBadParam("参数 postcode 必须是6位数字");
+    return postcode;
+}
+
+std::optional<std::string> optionalNonEmpty(const Request& request, std::string_view name,
+                                            std::size_t maxChars) {
+    if (!request.param(name)) return std::nullopt;
+    return requireText(request, name, 1, maxChars);
+}
+
+}  // namespace
+
+services::NewAddress readNewAddress(const Request& request) {
+    services::NewAddress address;
+    address.name = requireText(request, "name", 1, kMaxContactNameChars);
+    address.phone = requireMobile(request, "phone");
+    address.address = requireText(request, "address", 1, kMaxAddressChars);
+    if (auto postcode = readPostcode(request); postcode && !postcode->empty()) {
+        address.postcode = std::move(postcode);
+    }
+    return address;
+}
+
+services::AddressChanges readAddressChanges(const Request& request) {
+    services::AddressChanges changes;
+    changes.name = optionalNonEmpty(request, "name", kMaxContactNameChars);
+    if (request.param("phone")) changes.phone = requireMobile(request, "phone");
+    changes.address = optionalNonEmpty(request, "address", kMaxAddressChars);
+    changes.postcode = readPostcode(request);
+    if (!changes.name && !changes.phone && !changes.address && !changes.postcode) {
+        throwBadParam("缺少要修改的字段 name、phone、address 或 postcode");
+    }
+    return changes;
+}
+
+services::Invitee readInvitee(const Request& request, Names userIdNames) {
+    const auto mode = optionalInt(request, "mode", 1, 3);
+    if (!mode) throwBadParam("缺少参数 mode");
+    services::Invitee invitee;
+    if (*mode == 1) {
+        invitee.by = services::Invitee::By::Mobile;
+        invitee.key = requireMobile(request, "phone");
+    } else if (*mode == 2) {
+        invitee.by = services::Invitee::By::Mcode;
+        invitee.key = requireText(request, "mcode", 1, 10);
+        if (!isMcode(invitee.key)) throwBadParam("参数 mcode 必须是8到10位数字");
+    } else {
+        invitee.userId = requireId(request, userIdNames);
+    }
+    return invitee;
+}
+
+}  // namespace mmx::readers

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "fcgi/request.hpp"
+#include "handlers/params.hpp"
+#include "services/addresses.hpp"
+#include "services/friend_requests.hpp"
+
+// What a form says about a delivery address or a friend to invite, read once for the house's
+// routes and the older phones' dialects alike, with the same bounds and the same refusals.
+namespace mmx::readers {
+
+// A new address: `name` (1–20 characters), `phone` (a mobile), `address` (1–120), and
+// `postcode` (six digits) when one is sent non-empty. BAD_PARAM naming the first bad one.
+services::NewAddress readNewAddress(const Request& request);
+
+// The fields an address change sends (the same bounds; a `postcode` sent empty clears it).
+// BAD_PARAM when none of them is sent.
+services::AddressChanges readAddressChanges(const Request& request);
+
+// The invitee `mode` names: 1 a mobile (`phone`), 2 an MMX code (`mcode`), 3 a user id under
+// one of `userIdNames`.
+services::Invitee readInvitee(const Request& request, Names userIdNames);
+
+}  // namespace mmx::readers
