@@ -1,11 +1,11 @@
 // The counts of a user's collections, a friend's collections while that friend shows
 // them, and my own switches: what friends see, and which fan shops may message me.
-#include <limits>
 
 #include "core/api_error.hpp"
 #include "handlers/collections.hpp"
 #include "handlers/friend.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/collections.hpp"
 #include "services/shop_json.hpp"
 
@@ -15,7 +15,6 @@ namespace {
 constexpr Names kUserNames = {"userId", "uid", "userID"};
 constexpr Names kSetShopNames = {"shopID", "shopId", "sid"};
 constexpr PageLimits kFriendPage{10, 50};
-constexpr std::int64_t kAllFanShops = -1;
 
 void writeSwitches(JsonObject object, const ShareSwitches& switches) {
     object.set("favoriteEnable", switches.favorites ? 1 : 0)
@@ -134,17 +133,8 @@ Response privacySetting(Services& services, const Request& request) {
 }
 
 Response messageSetting(Services& services, const Request& request) {
-    const std::string_view shopName = nameIn(request, kSetShopNames);
-    const auto shop =
-        optionalInt(request, shopName, kAllFanShops, std::numeric_limits<std::int64_t>::max());
-    if (!shop) throwBadParam("缺少参数 shopID");
-    if (*shop == 0) throwBadParam("参数 " + std::string(shopName) + " 必须是商店ID或-1");
-    const auto value = optionalInt(request, "msgEnable", 0, 2);
-    if (!value) throwBadParam("缺少参数 msgEnable");
-    const auto on = messageSwitch(*value);
-    if (!on) throwBadParam("参数 msgEnable 必须是0（不接收）或2（接收）");
-    services::setFanMessages(services, request.actor().userId,
-                             *shop == kAllFanShops ? std::nullopt : std::optional(*shop), *on);
+    const auto setting = readers::readFanMessages(request, kSetShopNames, messageSwitch);
+    services::setFanMessages(services, request.actor().userId, setting.shopId, setting.on);
     return Response("设置成功");
 }
 

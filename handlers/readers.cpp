@@ -1,5 +1,6 @@
 #include "handlers/readers.hpp"
 
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -13,6 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxContactNameChars = 20;
 constexpr std::size_t kMaxAddressChars = 120;
+constexpr std::int64_t kAllFanShops = -1;
 
 // A postcode when one was sent: "" when the parameter is there but empty.
 std::optional<std::string> readPostcode(const Request& request) {
@@ -69,6 +71,20 @@ services::Invitee readInvitee(const Request& request, Names userIdNames) {
         invitee.userId = requireId(request, userIdNames);
     }
     return invitee;
+}
+
+FanMessages readFanMessages(const Request& request, Names shopNames,
+                            std::optional<bool> (*switchOf)(std::int64_t)) {
+    const std::string_view shopName = nameIn(request, shopNames);
+    const auto shop =
+        optionalInt(request, shopName, kAllFanShops, std::numeric_limits<std::int64_t>::max());
+    if (!shop) throwBadParam("缺少参数 shopID");
+    if (*shop == 0) throwBadParam("参数 " + std::string(shopName) + " 必须是商店ID或-1");
+    const auto value = optionalInt(request, "msgEnable", 0, 2);
+    if (!value) throwBadParam("缺少参数 msgEnable");
+    const auto on = switchOf(*value);
+    if (!on) throwBadParam("参数 msgEnable 必须是0（不接收）或2（接收）");
+    return {*shop == kAllFanShops ? std::nullopt : std::optional(*shop), *on};
 }
 
 }  // namespace mmx::readers

@@ -1,12 +1,16 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
+
 #include "fcgi/request.hpp"
 #include "handlers/params.hpp"
 #include "services/addresses.hpp"
 #include "services/friend_requests.hpp"
 
-// What a form says about a delivery address or a friend to invite, read once for the house's
-// routes and the older phones' dialects alike, with the same bounds and the same refusals.
+// What a form says about a delivery address, a friend to invite or a fan shop's messages, read once
+// for the house's routes and the older phones' dialects alike, with the same bounds and the same
+// refusals.
 namespace mmx::readers {
 
 // A new address: `name` (1–20 characters), `phone` (a mobile), `address` (1–120), and
@@ -20,5 +24,15 @@ services::AddressChanges readAddressChanges(const Request& request);
 // The invitee `mode` names: 1 a mobile (`phone`), 2 an MMX code (`mcode`), 3 a user id under
 // one of `userIdNames`.
 services::Invitee readInvitee(const Request& request, Names userIdNames);
+
+// A fan shop's message switch: the shop under the first of `shopNames` sent (-1 is every fan
+// shop: `shopId` is then empty) and `msgEnable` as `switchOf` reads it. BAD_PARAM for either
+// missing or out of its range.
+struct FanMessages {
+    std::optional<std::int64_t> shopId;
+    bool on = false;
+};
+FanMessages readFanMessages(const Request& request, Names shopNames,
+                            std::optional<bool> (*switchOf)(std::int64_t));
 
 }  // namespace mmx::readers

@@ -1,12 +1,12 @@
 // Translation only: every rule is the services' (the same the /shop/fans!…, /shop/favorite!…
 // and /user/friend!… routes call); no SQL and no repository here.
-#include <limits>
 
 #include "core/api_error.hpp"
 #include "core/collection_rules.hpp"
 #include "dialects/userapi/common.hpp"
 #include "dialects/userapi/shop_parts.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/collections.hpp"
 #include "services/shop_json.hpp"
 
@@ -21,7 +21,6 @@ constexpr PageLimits kFriendPage{10, 50};
 constexpr std::int64_t kFavoritePageMax = 50;
 constexpr std::int64_t kFavoritePageDefault = 10;
 constexpr std::int64_t kMaxOffset = 1000000;
-constexpr std::int64_t kAllFanShops = -1;
 
 void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
     for (const auto id : ids) array.add(id);
@@ -124,17 +123,8 @@ Response favoriteInfo(Services& services, const Request& request) {
 
 // `shopID` -1 is every fan shop; `msgEnable` 0 off, 2 on (the notes), 1 on as well.
 Response messageSetting(Services& services, const Request& request) {
-    const std::string_view shopName = nameIn(request, {"shopID", "sid"});
-    const auto shop =
-        optionalInt(request, shopName, kAllFanShops, std::numeric_limits<std::int64_t>::max());
-    if (!shop) throwBadParam("缺少参数 shopID");
-    if (*shop == 0) throwBadParam("参数 " + std::string(shopName) + " 必须是商店ID或-1");
-    const auto value = optionalInt(request, "msgEnable", 0, 2);
-    if (!value) throwBadParam("缺少参数 msgEnable");
-    const auto on = phoneMessageSwitch(*value);
-    if (!on) throwBadParam("参数 msgEnable 必须是0（不接收）或2（接收）");
-    services::setFanMessages(services, request.actor().userId,
-                             *shop == kAllFanShops ? std::nullopt : std::optional(*shop), *on);
+    const auto setting = readers::readFanMessages(request, {"shopID", "sid"}, phoneMessageSwitch);
+    services::setFanMessages(services, request.actor().userId, setting.shopId, setting.on);
     return ok();
 }
 
