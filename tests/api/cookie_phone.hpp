@@ -1,8 +1,8 @@
 #pragma once
 
 // The older phones' side of the API tests: a phone that keeps the session cookie its login
-// set and sends it back, as its HTTP library (a WebView, OkHttp) would, and the bits of JSON
-// those tests write by hand.
+// set and sends it back, as its HTTP library (a WebView, OkHttp) would, the bits of JSON those
+// tests write by hand, and the house's session of an account a phone made.
 #include <random>
 #include <string>
 
@@ -35,5 +35,22 @@ struct CookiePhone {
         return r;
     }
 };
+
+// A house session of the account the phone made (by its login name: a user name, an e-mail
+// or a mobile), to check through the house's routes what the phone changed.
+inline TestUser houseSession(const std::string& loginName, const std::string& password) {
+    const std::string client = uniqueClient();
+    const Response r = http().post("/user/user!login",
+                                   {{"userVO.userName", loginName}, {"userVO.password", password}},
+                                   clientHeader(client));
+    BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
+    TestUser user;
+    user.password = password;
+    user.session.userId = std::stoll(r.header("uid"));
+    user.session.uid = r.header("uid");
+    user.session.accessToken = r.header("accesstoken");
+    user.session.client = client;
+    return user;
+}
 
 }  // namespace mmx::apitest

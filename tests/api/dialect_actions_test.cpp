@@ -17,6 +17,7 @@
 
 namespace {
 
+using api::houseSession;
 using api::quoted;
 using api::uniqueName;
 
@@ -113,25 +114,9 @@ Phone loggedIn(const Account& account) {
     return phone;
 }
 
-// A house session of the account (by its user name), to check what the phone changed.
-api::TestUser houseUser(const Account& account) {
-    const std::string client = api::uniqueClient();
-    const api::Response r = api::http().post(
-        "/user/user!login",
-        {{"userVO.userName", account.userName}, {"userVO.password", account.password}},
-        api::clientHeader(client));
-    BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
-    api::TestUser user;
-    user.password = account.password;
-    user.session.userId = std::stoll(r.header("uid"));
-    user.session.uid = r.header("uid");
-    user.session.accessToken = r.header("accesstoken");
-    user.session.client = client;
-    return user;
-}
-
 std::string houseField(const Account& account, const char* field) {
-    const api::Response self = api::post(houseUser(account), "/user/user!readUser");
+    const api::Response self =
+        api::post(houseSession(account.userName, account.password), "/user/user!readUser");
     MMX_REQUIRE_OK(self);
     return api::scalarText((*self.data("userVO"))[field]);
 }
@@ -324,7 +309,8 @@ BOOST_AUTO_TEST_CASE(another_users_fields_are_what_the_house_shows_a_stranger) {
     BOOST_TEST(texts(body(r)["data"]) == (std::vector<std::string>{"你好", other.userName}),
                boost::test_tools::per_element());
 
-    MMX_REQUIRE_OK(api::post(houseUser(other), "/user/friend!block", {{"friendId", me.id}}));
+    MMX_REQUIRE_OK(api::post(houseSession(other.userName, other.password), "/user/friend!block",
+                             {{"friendId", me.id}}));
     const api::Response blocked = phone.send(getBody(other.id, {"nickname"}));
     BOOST_TEST(!succeeded(blocked));
     BOOST_TEST(mess(blocked) == "id error");

@@ -12,6 +12,7 @@
 namespace {
 
 using Phone = api::CookiePhone;
+using api::houseSession;
 using api::quoted;
 using api::uniqueName;
 
@@ -25,22 +26,6 @@ int stateOf(const api::Response& r) {
 long long number(const api::Response& r, const char* member) {
     BOOST_REQUIRE_MESSAGE(r.json.HasMember(member) && r.json[member].IsInt64(), r.describe());
     return r.json[member].GetInt64();
-}
-
-// A house session for an account by user name, to check what the phone changed.
-api::TestUser houseUser(const std::string& userName, const std::string& password) {
-    const std::string client = api::uniqueClient();
-    const api::Response r = api::http().post(
-        "/user/user!login", {{"userVO.userName", userName}, {"userVO.password", password}},
-        api::clientHeader(client));
-    BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
-    api::TestUser user;
-    user.password = password;
-    user.session.userId = std::stoll(r.header("uid"));
-    user.session.uid = r.header("uid");
-    user.session.accessToken = r.header("accesstoken");
-    user.session.client = client;
-    return user;
 }
 
 long long registerOnPhone(const std::string& name, const std::string& password) {
@@ -67,7 +52,7 @@ BOOST_AUTO_TEST_CASE(the_whole_flow_registers_logs_in_acts_and_logs_out) {
     const std::string password = api::uniquePassword();
     const long long bob = registerOnPhone(bobName, password);
     const long long carol = registerOnPhone(carolName, password);
-    api::befriend(staff, houseUser(bobName, password));
+    api::befriend(staff, houseSession(bobName, password));
 
     Phone phone;
     const api::Response in = phone.send(

@@ -14,6 +14,7 @@
 namespace {
 
 using Phone = api::CookiePhone;
+using api::houseSession;
 using api::quoted;
 
 using mmx::apitest::id;
@@ -56,22 +57,6 @@ std::string text(const rapidjson::Value& object, const char* member) {
 
 std::string credentials(const std::string& email, const std::string& password) {
     return "{\"email\":" + quoted(email) + ",\"password\":" + quoted(password) + "}";
-}
-
-// A house session for an account, to check what the phone changed.
-api::TestUser houseUser(const std::string& loginName, const std::string& password) {
-    const std::string client = api::uniqueClient();
-    const api::Response r = api::http().post(
-        "/user/user!login", {{"userVO.userName", loginName}, {"userVO.password", password}},
-        api::clientHeader(client));
-    BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
-    api::TestUser user;
-    user.password = password;
-    user.session.userId = std::stoll(r.header("uid"));
-    user.session.uid = r.header("uid");
-    user.session.accessToken = r.header("accesstoken");
-    user.session.client = client;
-    return user;
 }
 
 // An account made on the phone and logged in there.
@@ -122,8 +107,8 @@ BOOST_AUTO_TEST_CASE(the_whole_flow_registers_logs_in_acts_and_logs_out) {
     BOOST_TEST(setCookie.find("picchat_session=") == 0u);
     BOOST_TEST(setCookie.find("HttpOnly") != std::string::npos);
     BOOST_TEST(setCookie.find("SameSite=Strict") != std::string::npos);
-    const api::TestUser aliceHouse = houseUser(alice.email, alice.password);
-    const api::TestUser bobHouse = houseUser(bob.email, bob.password);
+    const api::TestUser aliceHouse = houseSession(alice.email, alice.password);
+    const api::TestUser bobHouse = houseSession(bob.email, bob.password);
 
     // Friends: asked, accepted by asking back, renamed, read one and all.
     befriendOnPhones(alice, bob);
@@ -364,8 +349,8 @@ BOOST_AUTO_TEST_CASE(a_voice_chat_carries_the_senders_own_upload_and_a_picture_o
     PhoneUser alice = signUp("vo");
     PhoneUser bob = signUp("vb");
     befriendOnPhones(alice, bob);
-    const api::TestUser aliceHouse = houseUser(alice.email, alice.password);
-    const api::TestUser bobHouse = houseUser(bob.email, bob.password);
+    const api::TestUser aliceHouse = houseSession(alice.email, alice.password);
+    const api::TestUser bobHouse = houseSession(bob.email, bob.password);
     const std::string voiceUrl = chat::uploadedUrl(aliceHouse, "voice", chat::amrClip());
     const std::string imageUrl = chat::uploadedUrl(aliceHouse, "image", api::images::png());
 
