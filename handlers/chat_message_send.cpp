@@ -8,35 +8,11 @@
 #include "core/chat_rules.hpp"
 #include "handlers/chat_message.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/chat_delivery.hpp"
 
 namespace mmx::chat {
 namespace {
-
-// msgType and what it carries: the text, or the uploaded file's url (whose owner the
-// service checks) and a voice's length.
-void readBody(const Request& request, db::NewMessage& message) {
-    const auto typeName = request.param("msgType");
-    if (!typeName || typeName->empty()) throwBadParam("缺少参数 msgType");
-    const auto type = parseMessageType(*typeName);
-    if (!type) throwBadParam("参数 msgType 必须是 text、voice 或 image");
-    message.msgType = std::string(messageTypeName(*type));
-    if (*type == MessageType::Text) {
-        const auto content = request.param("content");
-        if (!content) throwBadParam("缺少参数 content");
-        if (const auto problem = chatTextProblem(*content))
-            throwBadParam("参数 content " + *problem);
-        message.content = std::string(*content);
-        return;
-    }
-    const auto url = request.param(nameIn(request, {"url", "voiceUrl"}));
-    if (!url || url->empty()) throwBadParam("缺少参数 url");
-    message.url = std::string(*url);
-    if (*type == MessageType::Voice) {
-        message.duration = optionalInt(request, "duration", 1, kVoiceMaxSeconds);
-        if (!message.duration) throwBadParam("缺少参数 duration");
-    }
-}
 
 std::optional<std::string> readClientMsgId(const Request& request) {
     const auto raw = request.param("clientMsgId");
@@ -58,7 +34,7 @@ Response sendMessage(Services& services, const Request& request) {
         throwBadParam("参数 toUserId 和 groupId 必须且只能给一个");
     }
     if (message.toUserId == message.senderId) throwBadParam("参数 toUserId 不能是自己");
-    readBody(request, message);
+    readers::readMessageBody(request, message);
     message.picId = optionalId(request, "picId");
     message.clientMsgId = readClientMsgId(request);
 

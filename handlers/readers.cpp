@@ -6,6 +6,7 @@
 
 #include "core/address_rules.hpp"
 #include "core/api_error.hpp"
+#include "core/chat_rules.hpp"
 #include "core/mcode.hpp"
 #include "core/text.hpp"
 
@@ -71,6 +72,32 @@ services::Invitee readInvitee(const Request& request, Names userIdNames) {
         invitee.userId = requireId(request, userIdNames);
     }
     return invitee;
+}
+
+void readMessageBody(const Request& request, db::NewMessage& message) {
+    const auto typeName = request.param("msgType");
+    if (!typeName || typeName->empty()) throwBadParam("缺少参数 msgType");
+    const auto type = parseMessageType(*typeName);
+    if (!type) throwBadParam("参数 msgType 必须是 text、voice 或 image");
+    message.msgType = std::string(messageTypeName(*type));
+    if (*type == MessageType::Text) {
+        const auto content = firstOf(request, {"content", "text"});
+        if (!content) throwBadParam("缺少参数 content");
+        if (const auto problem = chatTextProblem(content->value)) {
+            throwBadParam("参数 " + std::string(content->name) + " " + *problem);
+        }
+        message.content = std::string(content->value);
+        return;
+    }
+    const auto url = firstOf(request, {"url", "voiceUrl"});
+    if (!url || url->value.empty()) {
+        throwBadParam(*type == MessageType::Voice ? "缺少参数 voiceUrl" : "缺少参数 url");
+    }
+    message.url = std::string(url->value);
+    if (*type == MessageType::Voice) {
+        message.duration = optionalInt(request, "duration", 1, kVoiceMaxSeconds);
+        if (!message.duration) throwBadParam("缺少参数 duration");
+    }
 }
 
 FanMessages readFanMessages(const Request& request, Names shopNames,

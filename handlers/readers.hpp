@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "db/message_repository.hpp"
 #include "fcgi/request.hpp"
 #include "handlers/params.hpp"
 #include "services/addresses.hpp"
@@ -24,6 +25,12 @@ services::AddressChanges readAddressChanges(const Request& request);
 // The invitee `mode` names: 1 a mobile (`phone`), 2 an MMX code (`mcode`), 3 a user id under
 // one of `userIdNames`.
 services::Invitee readInvitee(const Request& request, Names userIdNames);
+
+// A chat message's `msgType` and what it carries, into `message`: a text under `content` (or
+// `text`, as the picture-chat phone's notes also name it), or the url of an upload under `url`
+// (or `voiceUrl`) and, for a voice, its `duration` (1–kVoiceMaxSeconds). Whether the upload is
+// the sender's own is the service's check.
+void readMessageBody(const Request& request, db::NewMessage& message);
 
 // A fan shop's message switch: the shop under the first of `shopNames` sent (-1 is every fan
 // shop: `shopId` is then empty) and `msgEnable` as `switchOf` reads it. BAD_PARAM for either

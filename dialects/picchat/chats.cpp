@@ -3,9 +3,9 @@
 #include <string>
 #include <utility>
 
-#include "core/chat_rules.hpp"
 #include "dialects/picchat/common.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/chat_delivery.hpp"
 #include "services/chat_messages.hpp"
 
@@ -37,41 +37,13 @@ void writeChat(JsonObject out, const db::ChatMessage& chat) {
     out.set("recalled", chat.recalledAt.has_value());
 }
 
-// msgType and what it carries, checked as message!send checks them: the text, or the url
-// of the sender's own upload (`voiceUrl` for a voice, with its `duration`).
-void readBody(const Request& request, db::NewMessage& message) {
-    const auto typeName = request.param("msgType");
-    if (!typeName || typeName->empty()) throwBadParam("缺少参数 msgType");
-    const auto type = parseMessageType(*typeName);
-    if (!type) throwBadParam("参数 msgType 必须是 text、voice 或 image");
-    message.msgType = std::string(messageTypeName(*type));
-    if (*type == MessageType::Text) {
-        // The app's notes name the text `content` in the example and `text` beside it.
-        const auto content = firstOf(request, {"content", "text"});
-        if (!content) throwBadParam("缺少参数 content");
-        if (const auto problem = chatTextProblem(content->value)) {
-            throwBadParam("参数 " + std::string(content->name) + " " + *problem);
-        }
-        message.content = std::string(content->value);
-        return;
-    }
-    const std::string_view urlName = *type == MessageType::Voice ? "voiceUrl" : "url";
-    const auto url = request.param(urlName);
-    if (!url || url->empty()) throwBadParam("缺少参数 " + std::string(urlName));
-    message.url = std::string(*url);
-    if (*type == MessageType::Voice) {
-        message.duration = optionalInt(request, "duration", 1, kVoiceMaxSeconds);
-        if (!message.duration) throwBadParam("缺少参数 duration");
-    }
-}
-
 Response createChat(Services& services, const Request& request) {
     requireSelf(services, request, "fromUserId");
     db::NewMessage message;
     message.senderId = request.actor().userId;
     message.toUserId = requireUser(services, request, "toUserId");
     if (message.toUserId == message.senderId) throwBadParam("参数 toUserId 不能是自己");
-    readBody(request, message);
+    readers::readMessageBody(request, message);
     message.picId = optionalId(request, "picId");
     const db::ChatMessage chat = services::sendMessage(services, std::move(message));
     return ok(Ack::With, [&](JsonObject root) { writeChat(root, chat); });
