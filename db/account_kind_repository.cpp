@@ -1,15 +1,11 @@
 #include "db/account_kind_repository.hpp"
 
-#include "core/mcode.hpp"
-#include "core/pinyin.hpp"
 #include "db/json_ids.hpp"
+#include "db/new_account.hpp"
 
 namespace mmx::db {
 namespace {
 
-constexpr std::string_view kCreate =
-    "INSERT INTO users (mobile, user_name, email, password_hash, nick_name, mcode, created_at,"
-    " updated_at, name_sort_key) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kLockProfile = "SELECT " MMX_USER_PROFILE_COLUMNS
                                           " FROM users WHERE id = ? AND closed_at IS NULL"
                                           " FOR UPDATE";
@@ -24,31 +20,18 @@ constexpr Idempotent kEmailsOf{
 // one card (one's own, a friend's).
 constexpr Idempotent kEmailOf{"SELECT id, email FROM users WHERE id = ? AND email IS NOT NULL"};
 
-Param optional(std::optional<std::string_view> value) {
-    if (!value) return nullptr;
-    return *value;
-}
-
 }  // namespace
 
 std::int64_t AccountKindRepository::create(std::optional<std::string_view> userName,
                                            std::optional<std::string_view> email,
                                            std::string_view passwordHash, std::string_view nickName,
                                            std::int64_t now) {
-    const std::string nameKey = friendListKey(nickName);
-    for (int attempt = 1;; ++attempt) {
-        const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
-        try {
-            const auto result = db_.execute(
-                kCreate, {optional(userName), optional(email), passwordHash, nickName,
-                          std::string_view(mcode), now, now, std::string_view(nameKey)});
-            return static_cast<std::int64_t>(result.insertId);
-        } catch (const DuplicateKey& error) {
-            const bool mcodeClash =
-                std::string_view(error.what()).find("mcode'") != std::string_view::npos;
-            if (!mcodeClash || attempt >= kMcodeAttempts) throw;
-        }
-    }
+    NewAccount account;
+    account.userName = userName;
+    account.email = email;
+    account.passwordHash = passwordHash;
+    account.nickName = nickName;
+    return insertAccount(db_, account, now);
 }
 
 std::optional<UserProfile> AccountKindRepository::lockProfile(std::int64_t userId) {

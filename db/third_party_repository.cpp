@@ -1,9 +1,8 @@
 #include "db/third_party_repository.hpp"
 
 #include "core/crypto.hpp"
-#include "core/mcode.hpp"
-#include "core/pinyin.hpp"
 #include "core/third_party.hpp"
+#include "db/new_account.hpp"
 
 namespace mmx::db {
 namespace {
@@ -11,9 +10,6 @@ namespace {
 constexpr Idempotent kFindUser{
     "SELECT t.user_id FROM third_party_accounts t JOIN users u ON u.id = t.user_id"
     " WHERE t.provider = ? AND t.open_id = ? AND u.closed_at IS NULL"};
-constexpr std::string_view kCreateUser =
-    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at,"
-    " name_sort_key) VALUES (?, '!', ?, ?, ?, ?, ?)";
 constexpr std::string_view kBind =
     "INSERT INTO third_party_accounts (provider, open_id, user_id, created_at)"
     " VALUES (?, ?, ?, ?)";
@@ -23,11 +19,6 @@ constexpr std::string_view kBindingsOf =
     "SELECT provider, open_id FROM third_party_accounts WHERE user_id = ? ORDER BY provider";
 constexpr std::string_view kUnbind =
     "DELETE FROM third_party_accounts WHERE user_id = ? AND provider = ?";
-
-// The unique key on users.mcode is named after its column (schema/002_friends.sql).
-bool isMcodeClash(const DuplicateKey& error) {
-    return std::string_view(error.what()).find("mcode'") != std::string_view::npos;
-}
 
 }  // namespace
 
@@ -40,21 +31,11 @@ std::optional<std::int64_t> ThirdPartyRepository::findUser(int provider, std::st
 std::int64_t ThirdPartyRepository::createAccount(int provider, std::string_view openId,
                                                  std::string_view nickName, std::int64_t now) {
     const std::string mobile = standInMobile(randomHex(7));
-    const std::string nameKey = friendListKey(nickName);
-    std::int64_t userId = 0;
-    for (int attempt = 1;; ++attempt) {
-        const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
-        try {
-            userId = static_cast<std::int64_t>(
-                db_.execute(kCreateUser,
-                            {std::string_view(mobile), nickName, std::string_view(mcode), now, now,
-                             std::string_view(nameKey)})
-                    .insertId);
-            break;
-        } catch (const DuplicateKey& error) {
-            if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
-        }
-    }
+    NewAccount account;
+    account.mobile = mobile;
+    account.passwordHash = "!";
+    account.nickName = nickName;
+    const std::int64_t userId = insertAccount(db_, account, now);
     bind(userId, provider, openId, now);
     return userId;
 }

@@ -1,7 +1,7 @@
 #include "db/user_repository.hpp"
 
-#include "core/mcode.hpp"
 #include "core/pinyin.hpp"
+#include "db/new_account.hpp"
 
 namespace mmx::db {
 namespace {
@@ -12,9 +12,6 @@ constexpr Idempotent kFindCredentials{
 constexpr Idempotent kFindCredentialsById{"SELECT id, password_hash FROM users WHERE id = ?"};
 constexpr Idempotent kFindIdByMobile{"SELECT id FROM users WHERE mobile = ?"};
 constexpr Idempotent kFindProfile{"SELECT " MMX_USER_PROFILE_COLUMNS " FROM users WHERE id = ?"};
-constexpr std::string_view kCreate =
-    "INSERT INTO users (mobile, password_hash, nick_name, mcode, created_at, updated_at,"
-    " name_sort_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
 constexpr std::string_view kSetQcodeUrl =
     "UPDATE users SET qcode_url = ? WHERE id = ? AND qcode_url IS NULL";
 // NULL leaves a column as it is: one statement serves every combination of fields sent.
@@ -37,11 +34,6 @@ constexpr std::string_view kSetPasswordHash =
 Param optional(const std::optional<std::string>& value) {
     if (!value) return nullptr;
     return std::string_view(*value);
-}
-
-// The unique key on users.mcode is named after its column (schema/002_friends.sql).
-bool isMcodeClash(const DuplicateKey& error) {
-    return std::string_view(error.what()).find("mcode'") != std::string_view::npos;
 }
 
 }  // namespace
@@ -86,18 +78,11 @@ std::int64_t UserRepository::create(std::string_view mobile, std::string_view pa
     // A new account is shown by its masked number until its owner picks a nickname.
     const std::string nickName =
         std::string(mobile.substr(0, 3)) + "****" + std::string(mobile.substr(mobile.size() - 4));
-    const std::string nameKey = friendListKey(nickName);
-    for (int attempt = 1;; ++attempt) {
-        const std::string mcode = randomMcode(mcodeDigitsForAttempt(attempt));
-        try {
-            const auto result = db_.execute(
-                kCreate, {mobile, passwordHash, std::string_view(nickName), std::string_view(mcode),
-                          now, now, std::string_view(nameKey)});
-            return static_cast<std::int64_t>(result.insertId);
-        } catch (const DuplicateKey& error) {
-            if (!isMcodeClash(error) || attempt >= kMcodeAttempts) throw;
-        }
-    }
+    NewAccount account;
+    account.mobile = mobile;
+    account.passwordHash = passwordHash;
+    account.nickName = nickName;
+    return insertAccount(db_, account, now);
 }
 
 bool UserRepository::setQcodeUrl(std::int64_t userId, std::string_view url) {
