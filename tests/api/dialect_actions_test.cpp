@@ -14,12 +14,9 @@
 #include "api_test.hpp"
 #include "helpers.hpp"
 
-namespace {
+using mmx::apitest::uniqueName;
 
-std::string uniqueName(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
-}
+namespace {
 
 // A JSON string literal (the texts here hold no quote or backslash).
 std::string quoted(const std::string& text) {

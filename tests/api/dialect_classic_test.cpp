@@ -4,17 +4,13 @@
 // session in a cookie. What the notes give no route for (a staff role, a friendship, reading
 // a group back) is set up and checked through the house's routes.
 #define BOOST_TEST_MODULE api_dialect_classic
-#include <random>
 
 #include "api_test.hpp"
 #include "helpers.hpp"
 
-namespace {
+using mmx::apitest::uniqueName;
 
-std::string uniqueName(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
-}
+namespace {
 
 // A JSON string literal (the names and passwords here are ASCII and CJK only).
 std::string quoted(const std::string& text) {

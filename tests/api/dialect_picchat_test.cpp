@@ -4,7 +4,6 @@
 // the chats and pics routes, and the session in a cookie. What the notes do not show (a
 // picture's file, what another user sees) is set up or checked through the house's routes.
 #define BOOST_TEST_MODULE api_dialect_picchat
-#include <random>
 
 #include "api_test.hpp"
 #include "chat_test_support.hpp"
@@ -17,8 +16,7 @@ using mmx::apitest::id;
 using picturetest::PictureServer;
 
 std::string uniqueEmail(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL) + "@example.com";
+    return api::uniqueName(prefix) + "@example.com";
 }
 
 // A JSON string literal (the texts here are ASCII and CJK only).
