@@ -11,6 +11,7 @@
 #include "dialects/userapi/account_parts.hpp"
 #include "dialects/userapi/common.hpp"
 #include "handlers/params.hpp"
+#include "services/account_kinds.hpp"
 #include "services/friends.hpp"
 #include "services/people.hpp"
 #include "services/photo_from_url.hpp"
@@ -32,9 +33,10 @@ void requireOwnPath(const Request& request) {
 }
 
 // The person fields of version 2, as much as `visibility` shows: the ways to reach someone
-// (mobile, MMX code, QR card) only to oneself and friends. The house keeps no birthday and
-// shows no one's e-mail: both are "".
-void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visibility) {
+// (mobile, MMX code, QR card) only to oneself and friends; the e-mail (`email`, "" when there
+// is none) only to its owner. The house keeps no birthday: it is "".
+void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visibility,
+                 const std::string& email = "") {
     using db::ProfileField;
     const auto& sex = profile[ProfileField::Sex];
     if (sex == "1" || sex == "2") {
@@ -46,7 +48,7 @@ void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visi
     out.set("mcode", contact ? profile.mcode : "");
     out.set("qrcode", contact ? profile.qcodeUrl.value_or("") : "");
     out.set("phone_no", contact && isOwnMobile(profile.mobile) ? profile.mobile : "");
-    out.set("email", "");
+    out.set("email", visibility.ownerFields ? email : "");
     out.set("portrait_url", profile[ProfileField::UserPhoto].value_or(""));
     if (profile.cityId) {
         out.set("city_id", *profile.cityId);
@@ -131,9 +133,11 @@ Response webSearch(Services& services, const Request& request) {
     const services::SearchHit hit =
         services::search(services, actor.userId, request.remoteAddr, key);
     const services::ProfileView view = services::readProfile(services, actor, hit.card.id);
+    const std::string email =
+        view.visibility.ownerFields ? services::emailOf(services, hit.card.id) : std::string();
     return ok([&](JsonObject root) {
         root.set("user_id", hit.card.id);
-        writePerson(root, view.profile, view.visibility);
+        writePerson(root, view.profile, view.visibility, email);
     });
 }
 
