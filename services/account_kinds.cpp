@@ -74,4 +74,10 @@ std::map<std::int64_t, std::string> emailsOf(Services& services,
     return emails;
 }
 
+std::string emailOf(Services& services, std::int64_t userId) {
+    auto emails = emailsOf(services, {userId});
+    const auto found = emails.find(userId);
+    return found == emails.end() ? std::string() : std::move(found->second);
+}
+
 }  // namespace mmx::services

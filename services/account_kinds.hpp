@@ -41,4 +41,7 @@ std::int64_t userIdByEmail(Services& services, std::string_view email);
 std::map<std::int64_t, std::string> emailsOf(Services& services,
                                              const std::vector<std::int64_t>& userIds);
 
+// The e-mail address of one account, empty when it has none.
+std::string emailOf(Services& services, std::int64_t userId);
+
 }  // namespace mmx::services

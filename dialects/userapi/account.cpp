@@ -5,6 +5,7 @@
 #include "dialects/userapi/common.hpp"
 #include "fcgi/router.hpp"
 #include "handlers/params.hpp"
+#include "services/account_kinds.hpp"
 #include "services/account_life.hpp"
 #include "services/accounts.hpp"
 #include "services/photo_from_url.hpp"
@@ -73,7 +74,9 @@ std::optional<services::CodePurpose> readPurpose(const Request& request) {
     return purpose;
 }
 
-void writePersonal(JsonObject info, const db::UserProfile& profile) {
+// The owner's own profile; `email` is the account's address ("" when it has none). The house
+// keeps no birthday: it is "".
+void writePersonal(JsonObject info, const db::UserProfile& profile, const std::string& email) {
     using db::ProfileField;
     info.set("name", profile[ProfileField::NickName].value_or(""));
     info.set("portrait", profile[ProfileField::UserPhoto].value_or(""));
@@ -91,6 +94,8 @@ void writePersonal(JsonObject info, const db::UserProfile& profile) {
     info.set("phone", isOwnMobile(profile.mobile) ? profile.mobile : "");
     info.set("mcode", profile.mcode);
     info.set("qcode", profile.qcodeUrl.value_or(""));
+    info.set("email", email);
+    info.set("birthday", "");
 }
 
 }  // namespace
@@ -159,7 +164,8 @@ Response resetpw(Services& services, const Request& request) {
 Response readPersonal(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const services::ProfileView view = services::readProfile(services, actor, actor.userId);
-    return ok([&](JsonObject root) { writePersonal(root.object("info"), view.profile); });
+    const std::string email = services::emailOf(services, actor.userId);
+    return ok([&](JsonObject root) { writePersonal(root.object("info"), view.profile, email); });
 }
 
 // `attr` 1 name, 2 portrait (a picture URL, fetched as the house's photoFromUrl does),

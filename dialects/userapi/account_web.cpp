@@ -1,6 +1,7 @@
 // Version 2 of the user API (/userweb/…). Translation only: every rule is the services'; no
 // SQL and no repository here.
 #include <unordered_map>
+#include <utility>
 
 #include "core/api_error.hpp"
 #include "core/mcode.hpp"
@@ -10,6 +11,7 @@
 #include "dialects/userapi/account_parts.hpp"
 #include "dialects/userapi/common.hpp"
 #include "handlers/params.hpp"
+#include "services/account_kinds.hpp"
 #include "services/friends.hpp"
 #include "services/people.hpp"
 #include "services/photo_from_url.hpp"
@@ -31,9 +33,10 @@ void requireOwnPath(const Request& request) {
 }
 
 // The person fields of version 2, as much as `visibility` shows: the ways to reach someone
-// (mobile, MMX code, QR card) only to oneself and friends. The house keeps no birthday and
-// shows no one's e-mail: both are "".
-void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visibility) {
+// (mobile, MMX code, QR card) only to oneself and friends; the e-mail (`email`, "" when there
+// is none) only to its owner. The house keeps no birthday: it is "".
+void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visibility,
+                 const std::string& email = "") {
     using db::ProfileField;
     const auto& sex = profile[ProfileField::Sex];
     if (sex == "1" || sex == "2") {
@@ -45,7 +48,7 @@ void writePerson(JsonObject out, const db::UserProfile& profile, Visibility visi
     out.set("mcode", contact ? profile.mcode : "");
     out.set("qrcode", contact ? profile.qcodeUrl.value_or("") : "");
     out.set("phone_no", contact && isOwnMobile(profile.mobile) ? profile.mobile : "");
-    out.set("email", "");
+    out.set("email", visibility.ownerFields ? email : "");
     out.set("portrait_url", profile[ProfileField::UserPhoto].value_or(""));
     if (profile.cityId) {
         out.set("city_id", *profile.cityId);
@@ -130,9 +133,11 @@ Response webSearch(Services& services, const Request& request) {
     const services::SearchHit hit =
         services::search(services, actor.userId, request.remoteAddr, key);
     const services::ProfileView view = services::readProfile(services, actor, hit.card.id);
+    const std::string email =
+        view.visibility.ownerFields ? services::emailOf(services, hit.card.id) : std::string();
     return ok([&](JsonObject root) {
         root.set("user_id", hit.card.id);
-        writePerson(root, view.profile, view.visibility);
+        writePerson(root, view.profile, view.visibility, email);
     });
 }
 
@@ -151,9 +156,15 @@ Response qqInfo(Services& services, const Request& request) {
     return providerInfo(services, providerSignIn(request, Provider::QQ, openId));
 }
 
+// The notes name the Weibo token `code`: the phone's Weibo SDK hands it an access token, and
+// the house holds no Weibo secret to exchange a code with. Weibo checks it as any token.
 Response weiboInfo(Services& services, const Request& request) {
     const std::string openId = requireText(request, "uid", 1, 128);
-    return providerInfo(services, providerSignIn(request, Provider::Weibo, openId));
+    services::ThirdSignIn signIn = providerSignIn(request, Provider::Weibo, openId);
+    if (signIn.presented.accessToken.empty()) {
+        signIn.presented.accessToken = std::exchange(signIn.presented.code, std::string());
+    }
+    return providerInfo(services, signIn);
 }
 
 Response wechatInfo(Services& services, const Request& request) {

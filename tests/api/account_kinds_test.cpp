@@ -2,7 +2,6 @@
 // updateUser's compare-and-set (expect.<field>).
 #define BOOST_TEST_MODULE api_account_kinds
 #include <functional>
-#include <random>
 #include <thread>
 
 #include "api_test.hpp"
@@ -14,8 +13,7 @@ const std::string kRegisterByName = "/user/user!registerByName";
 
 // A user name no other run has used: letters first, so it is never all digits.
 std::string uniqueUserName() {
-    static std::mt19937_64 random{std::random_device{}()};
-    return "u" + std::to_string(random() % 1'000'000'000'000ULL);
+    return api::uniqueName("u");
 }
 
 api::Response registerByName(const api::Params& params) {

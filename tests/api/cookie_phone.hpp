@@ -3,22 +3,16 @@
 // The older phones' side of the API tests: a phone that keeps the session cookie its login
 // set and sends it back, as its HTTP library (a WebView, OkHttp) would, the bits of JSON those
 // tests write by hand, and the house's session of an account a phone made.
-#include <random>
 #include <string>
 
 #include "api_test.hpp"
+#include "helpers.hpp"
 
 namespace mmx::apitest {
 
 // A JSON string literal of `text` (the tests' texts hold no quote, backslash or control byte).
 inline std::string quoted(const std::string& text) {
     return "\"" + text + "\"";
-}
-
-// `prefix` and up to twelve random digits: a name no earlier run took.
-inline std::string uniqueName(const std::string& prefix) {
-    static std::mt19937_64 random{std::random_device{}()};
-    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
 }
 
 // Sends JSON bodies with the cookie of the last Set-Cookie it was answered.

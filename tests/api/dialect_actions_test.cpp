@@ -15,11 +15,12 @@
 #include "cookie_phone.hpp"
 #include "helpers.hpp"
 
+using mmx::apitest::uniqueName;
+
 namespace {
 
 using api::houseSession;
 using api::quoted;
-using api::uniqueName;
 
 std::string list(const std::vector<std::string>& texts) {
     std::string json = "[";

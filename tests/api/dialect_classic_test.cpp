@@ -9,12 +9,13 @@
 #include "cookie_phone.hpp"
 #include "helpers.hpp"
 
+using mmx::apitest::uniqueName;
+
 namespace {
 
 using Phone = api::CookiePhone;
 using api::houseSession;
 using api::quoted;
-using api::uniqueName;
 
 int stateOf(const api::Response& r) {
     BOOST_REQUIRE_MESSAGE(r.isJson() && r.json.HasMember("state") && r.json["state"].IsInt(),

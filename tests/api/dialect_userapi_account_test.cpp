@@ -7,83 +7,14 @@
 // uid, accessToken). What the notes give no route for is set up and checked through the
 // house's routes.
 #define BOOST_TEST_MODULE api_dialect_userapi_account
-#include <atomic>
+#include <functional>
 #include <set>
 
-#include "api_test.hpp"
-#include "helpers.hpp"
+#include "userapi_phone.hpp"
+
+using namespace userapitest;
 
 namespace {
-
-constexpr int kBadParam = 1001;
-constexpr int kAuthRequired = 1002;
-constexpr int kBadCredentials = 1005;
-constexpr int kForbidden = 1006;
-constexpr int kConflict = 1009;
-constexpr int kBadCode = 1010;
-constexpr int kCodeExpired = 1011;
-
-std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
-
-// The phone: its install id in `client`, and after a login the uid and accessToken the
-// answer's headers carried, sent back on every request.
-struct Phone {
-    std::string client = api::uniqueClient();
-    std::string uid;
-    std::string token;
-
-    api::Response send(const std::string& method, const std::string& path,
-                       const std::string& json = "") {
-        api::Headers headers = {{"client", client}};
-        if (!json.empty()) headers.emplace_back("Content-Type", "application/json");
-        if (!uid.empty()) {
-            headers.emplace_back("uid", uid);
-            headers.emplace_back("accessToken", token);
-        }
-        return api::http().request(method, path, json, headers);
-    }
-
-    api::Response login(const std::string& mobile, const std::string& password,
-                        const std::string& dev) {
-        api::Response r =
-            send("POST", "/user/login",
-                 "{\"mode\":2,\"type\":4,\"phone\":" + quoted(mobile) +
-                     ",\"password\":" + quoted(password) + ",\"dev\":" + quoted(dev) + "}");
-        if (!r.header("uid").empty()) {
-            uid = r.header("uid");
-            token = r.header("accesstoken");
-        }
-        return r;
-    }
-};
-
-int errOf(const api::Response& r) {
-    BOOST_REQUIRE_MESSAGE(
-        r.status == 200 && r.isJson() && r.json.HasMember("err") && r.json["err"].IsInt(),
-        r.describe());
-    return r.json["err"].GetInt();
-}
-
-#define CHECK_ERR(response, expected)                                          \
-    do {                                                                       \
-        const api::Response& answer_ = (response);                             \
-        BOOST_CHECK_MESSAGE(errOf(answer_) == (expected), answer_.describe()); \
-    } while (0)
-
-const rapidjson::Value& member(const rapidjson::Value& object, const char* name) {
-    BOOST_REQUIRE_MESSAGE(object.IsObject() && object.HasMember(name), "no member " << name);
-    return object[name];
-}
-
-std::set<long long> idsIn(const rapidjson::Value& array, const char* field = nullptr) {
-    std::set<long long> ids;
-    for (const auto& item : array.GetArray()) {
-        ids.insert(field ? item[field].GetInt64() : item.GetInt64());
-    }
-    return ids;
-}
 
 // A new account made the seed's way: gencode, vercode, then register with phone and password.
 long long registerOnPhone(Phone& phone, const std::string& mobile, const std::string& password) {
@@ -96,13 +27,6 @@ long long registerOnPhone(Phone& phone, const std::string& mobile, const std::st
         phone.send("POST", "/user/register", number + ",\"password\":" + quoted(password) + "}");
     BOOST_REQUIRE_EQUAL(errOf(made), 0);
     return member(made.json, "accID").GetInt64();
-}
-
-// A house user on the phone: logged in through /user/login.
-Phone phoneOf(const api::TestUser& user) {
-    Phone phone;
-    BOOST_REQUIRE_EQUAL(errOf(phone.login(user.mobile, user.password, "imei-house")), 0);
-    return phone;
 }
 
 }  // namespace
@@ -430,7 +354,7 @@ BOOST_AUTO_TEST_CASE(the_whole_flow_profile_addresses_friends_settings_feedback_
     BOOST_TEST(member(sorted.json, "notplatform")[0].GetString() == stranger);
 
     CHECK_ERR(phone.send("POST", "/user/logout"), 0);
-    CHECK_ERR(phone.send("GET", "/user/address"), 1003);
+    CHECK_ERR(phone.send("GET", "/user/address"), kTokenInvalid);
 }
 
 BOOST_AUTO_TEST_CASE(someone_elses_id_no_session_and_bad_input_are_refused) {
@@ -454,7 +378,7 @@ BOOST_AUTO_TEST_CASE(someone_elses_id_no_session_and_bad_input_are_refused) {
         "{\"name\":\"鲍勃\",\"phone\":" + quoted(bobUser.mobile) + ",\"address\":\"广州\"}");
     BOOST_REQUIRE_EQUAL(errOf(added), 0);
     const std::string bobAddress = std::to_string(member(added.json, "addrID").GetInt64());
-    CHECK_ERR(alice.send("DELETE", "/user/address", "{\"addrID\":" + bobAddress + "}"), 1007);
+    CHECK_ERR(alice.send("DELETE", "/user/address", "{\"addrID\":" + bobAddress + "}"), kNotFound);
     const api::Response bobs = api::post(bobUser, "/user/address!list");
     MMX_REQUIRE_OK(bobs);
     BOOST_TEST((*bobs.data())["addressList"].Size() == 1u);

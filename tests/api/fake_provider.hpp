@@ -397,4 +397,32 @@ class FakeProvider {
     std::vector<std::string> paths_;
 };
 
+// The test process's one fake, started on first use.
+inline FakeProvider& provider() {
+    static FakeProvider fake;
+    return fake;
+}
+
+// A client address 127.x.y.z of this run's own (`salt` picks one of several): the provider
+// logins are limited per address, and the counters outlive a run.
+inline std::string runAddress(long long salt) {
+    const long long n = api::nowMillis() / 7 + salt;
+    return "127." + std::to_string(1 + n % 250) + "." + std::to_string(1 + (n / 250) % 250) + "." +
+           std::to_string(2 + (n / 62500) % 250);
+}
+
+// The test process's client for the provider routes, sending from runAddress(0).
+inline api::HttpClient& providerPhone() {
+    static api::HttpClient client(api::stackEnv().baseUrl);
+    static const bool addressed = (client.setSourceAddress(runAddress(0)), true);
+    (void)addressed;
+    return client;
+}
+
+// A provider user id never used before (digits, as Weibo's are).
+inline std::string freshOpenId() {
+    static std::atomic<int> counter{0};
+    return std::to_string(api::nowMillis()) + std::to_string(100 + counter++);
+}
+
 }  // namespace providertest

@@ -1,6 +1,7 @@
 #include "helpers.hpp"
 
 #include <atomic>
+#include <random>
 #include <stdexcept>
 #include <thread>
 
@@ -55,6 +56,11 @@ TestUser newStaff(const std::string& role) {
         throw std::runtime_error("scripts/admin site-role " + role + " failed");
     }
     return user;
+}
+
+std::string uniqueName(const std::string& prefix) {
+    static std::mt19937_64 random{std::random_device{}()};
+    return prefix + std::to_string(random() % 1'000'000'000'000ULL);
 }
 
 std::string uniqueGroupName(const std::string& prefix) {

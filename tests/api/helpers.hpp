@@ -30,6 +30,10 @@ bool setSiteRole(const std::string& mobile, const std::string& role);
 // A fresh user holding a site role ("none" for none); throws when the grant fails.
 TestUser newStaff(const std::string& role);
 
+// `prefix` and 12 random digits: unique across runs on one stack (a prefix that starts with a
+// letter keeps a user name from being all digits).
+std::string uniqueName(const std::string& prefix);
+
 // Unique within a run and across runs on one stack; at most 30 characters.
 std::string uniqueGroupName(const std::string& prefix = "测试群");
 

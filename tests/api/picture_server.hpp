@@ -2,7 +2,8 @@
 
 // A tiny HTTP/1.0 server in the test process, on 127.0.0.1 (allow-listed for fetches in the
 // test stacks) and 127.0.0.2 (not), for the routes that fetch a picture by URL. Paths:
-// /avatar.png and /forbidden.png a real PNG; /to-avatar a redirect to /avatar.png;
+// /avatar.png and /forbidden.png a real PNG; /picture.bmp a real BMP (stored as a PNG once
+// re-encoded); /to-avatar a redirect to /avatar.png;
 // /to-localhost and /to-other-loopback redirects to /forbidden.png on a refused host;
 // /loop a redirect to itself; /huge.png and /huge-unsized.png 4 MB (with and without
 // Content-Length); /page.png a page that calls itself a PNG; anything else 404.
@@ -102,6 +103,8 @@ class PictureServer {
         }
         if (path == "/avatar.png" || path == "/forbidden.png") {
             reply(conn, "200 OK", "image/png", mmx::apitest::images::png());
+        } else if (path == "/picture.bmp") {
+            reply(conn, "200 OK", "image/bmp", mmx::apitest::images::bmp());
         } else if (path == "/to-localhost") {
             redirect(conn, url("localhost", "/forbidden.png"));
         } else if (path == "/to-other-loopback") {

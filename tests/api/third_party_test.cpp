@@ -3,7 +3,6 @@
 // against a fake of the four providers in this process (fake_provider.hpp): nothing is
 // trusted before the provider confirms the token is valid, ours, and that user's.
 #define BOOST_TEST_MODULE api_third_party
-#include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -12,7 +11,10 @@
 #include "friend_helpers.hpp"
 
 using namespace friendtest;
-using providertest::FakeProvider;
+using providertest::freshOpenId;
+using providertest::provider;
+using providertest::providerPhone;
+using providertest::runAddress;
 
 namespace {
 
@@ -21,35 +23,9 @@ const std::string kThirdInfo = "/user/user!thirdInfo";
 const std::string kBindThird = "/user/user!bindThird";
 const std::string kUnbindThird = "/user/user!unbindThird";
 
-FakeProvider& provider() {
-    static FakeProvider fake;
-    return fake;
-}
-
-// A client address 127.x.y.z of this run's own: thirdLogin is limited per address, and the
-// counters outlive a run.
-std::string runAddress(long long salt) {
-    const long long n = api::nowMillis() / 7 + salt;
-    return "127." + std::to_string(1 + n % 250) + "." + std::to_string(1 + (n / 250) % 250) + "." +
-           std::to_string(2 + (n / 62500) % 250);
-}
-
-api::HttpClient& phone() {
-    static api::HttpClient client(api::stackEnv().baseUrl);
-    static const bool addressed = (client.setSourceAddress(runAddress(0)), true);
-    (void)addressed;
-    return client;
-}
-
-// A provider user id never used before (digits, as Weibo's are).
-std::string freshOpenId() {
-    static std::atomic<int> counter{0};
-    return std::to_string(api::nowMillis()) + std::to_string(100 + counter++);
-}
-
 api::Response thirdLogin(int mode, const std::string& openId, const api::Params& credentials,
                          const std::string& client, const std::string& dev = "",
-                         api::HttpClient& http = phone()) {
+                         api::HttpClient& http = providerPhone()) {
     api::Params params = {{"mode", std::to_string(mode)}, {"openID", openId}};
     params.insert(params.end(), credentials.begin(), credentials.end());
     if (!dev.empty()) params.emplace_back("dev", dev);
@@ -139,11 +115,11 @@ BOOST_AUTO_TEST_CASE(the_provider_token_is_read_from_the_form_never_from_the_ses
     api::Headers headers = api::clientHeader(client);
     headers.emplace_back("accessToken", "good:" + openId);
     const api::Response headerOnly =
-        phone().post(kThirdLogin, {{"mode", "4"}, {"openID", openId}}, headers);
+        providerPhone().post(kThirdLogin, {{"mode", "4"}, {"openID", openId}}, headers);
     MMX_CHECK_FAILS_WITH(headerOnly, "BAD_PARAM");
     // A stale session token in the header does not hide the form's provider token.
     headers.back().second = "stale-session-token";
-    const api::Response both = phone().post(
+    const api::Response both = providerPhone().post(
         kThirdLogin, {{"mode", "4"}, {"openID", openId}, {"accessToken", "good:" + openId}},
         headers);
     MMX_REQUIRE_OK(both);
@@ -256,7 +232,7 @@ BOOST_AUTO_TEST_CASE(first_logins_of_one_provider_account_at_once_make_one_accou
 
 BOOST_AUTO_TEST_CASE(third_info_answers_the_providers_user_info) {
     const std::string openId = freshOpenId();
-    const api::Response r = phone().post(
+    const api::Response r = providerPhone().post(
         kThirdInfo, {{"mode", "5"}, {"openID", openId}, {"accessToken", "good:" + openId}},
         api::clientHeader(api::uniqueClient()));
     MMX_REQUIRE_OK(r);
@@ -264,8 +240,9 @@ BOOST_AUTO_TEST_CASE(third_info_answers_the_providers_user_info) {
     BOOST_CHECK_EQUAL(field(*r.data("userinfo"), "openid"), openId);
     BOOST_CHECK_EQUAL(field(*r.data("userinfo"), "city"), "深圳");
     MMX_CHECK_FAILS_WITH(
-        phone().post(kThirdInfo, {{"mode", "5"}, {"openID", openId}, {"accessToken", "nonsense"}},
-                     api::clientHeader(api::uniqueClient())),
+        providerPhone().post(kThirdInfo,
+                             {{"mode", "5"}, {"openID", openId}, {"accessToken", "nonsense"}},
+                             api::clientHeader(api::uniqueClient())),
         "BAD_CREDENTIALS");
 }
 
