@@ -4,9 +4,10 @@
 #include "handlers/user_life.hpp"
 
 #include "core/api_error.hpp"
-#include "core/third_party.hpp"
 #include "handlers/params.hpp"
+#include "services/account_kinds.hpp"
 #include "services/account_life.hpp"
+#include "services/personal_json.hpp"
 #include "services/photo_from_url.hpp"
 #include "services/profiles.hpp"
 
@@ -31,28 +32,6 @@ std::string readUrl(const Request& request) {
     return requireText(request, nameIn(request, kUrlNames), 1, 2000);
 }
 
-// The shop app's short profile: name, portrait, gender, city (the id of one of the app's
-// cities), phone, mcode, qcode.
-void writePersonal(JsonObject info, const db::UserProfile& profile) {
-    using db::ProfileField;
-    info.set("name", profile[ProfileField::NickName].value_or(""));
-    info.set("portrait", profile[ProfileField::UserPhoto].value_or(""));
-    const auto sex = profile[ProfileField::Sex];
-    if (sex == "1" || sex == "2") {
-        info.set("gender", *sex == "1" ? 1 : 2);
-    } else {
-        info.setNull("gender");
-    }
-    if (profile.cityId) {
-        info.set("city", *profile.cityId);
-    } else {
-        info.setNull("city");
-    }
-    info.set("phone", isOwnMobile(profile.mobile) ? profile.mobile : "");
-    info.set("mcode", profile.mcode);
-    info.set("qcode", profile.qcodeUrl.value_or(""));
-}
-
 }  // namespace
 
 // Without `attr` it reads; `attr` 1–4 changes one field: 1 name, 2 portrait (a picture
@@ -63,7 +42,8 @@ Response personal(Services& services, const Request& request) {
     if (!attr) {
         const services::ProfileView view = services::readProfile(services, actor, actor.userId);
         Response response("获取个人信息成功");
-        writePersonal(response.data().object("info"), view.profile);
+        services::writePersonal(response.data().object("info"), view.profile,
+                                services::emailOf(services, actor.userId));
         return response;
     }
     if (request.method != Method::Post) throwBadParam("修改个人信息须用 POST");

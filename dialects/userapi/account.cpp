@@ -8,6 +8,7 @@
 #include "services/account_kinds.hpp"
 #include "services/account_life.hpp"
 #include "services/accounts.hpp"
+#include "services/personal_json.hpp"
 #include "services/photo_from_url.hpp"
 #include "services/profiles.hpp"
 #include "services/third_party.hpp"
@@ -72,30 +73,6 @@ std::optional<services::CodePurpose> readPurpose(const Request& request) {
         throwBadParam("参数 purpose 只能是 register、reset 或 bind");
     }
     return purpose;
-}
-
-// The owner's own profile; `email` is the account's address ("" when it has none). The house
-// keeps no birthday: it is "".
-void writePersonal(JsonObject info, const db::UserProfile& profile, const std::string& email) {
-    using db::ProfileField;
-    info.set("name", profile[ProfileField::NickName].value_or(""));
-    info.set("portrait", profile[ProfileField::UserPhoto].value_or(""));
-    const auto& sex = profile[ProfileField::Sex];
-    if (sex == "1" || sex == "2") {
-        info.set("gender", *sex == "1" ? 1 : 2);
-    } else {
-        info.setNull("gender");
-    }
-    if (profile.cityId) {
-        info.set("city", *profile.cityId);
-    } else {
-        info.setNull("city");
-    }
-    info.set("phone", isOwnMobile(profile.mobile) ? profile.mobile : "");
-    info.set("mcode", profile.mcode);
-    info.set("qcode", profile.qcodeUrl.value_or(""));
-    info.set("email", email);
-    info.set("birthday", "");
 }
 
 }  // namespace
@@ -165,7 +142,9 @@ Response readPersonal(Services& services, const Request& request) {
     const Identity& actor = request.actor();
     const services::ProfileView view = services::readProfile(services, actor, actor.userId);
     const std::string email = services::emailOf(services, actor.userId);
-    return ok([&](JsonObject root) { writePersonal(root.object("info"), view.profile, email); });
+    return ok([&](JsonObject root) {
+        services::writePersonal(root.object("info"), view.profile, email);
+    });
 }
 
 // `attr` 1 name, 2 portrait (a picture URL, fetched as the house's photoFromUrl does),

@@ -72,6 +72,9 @@ BOOST_AUTO_TEST_CASE(personal_reads_the_short_profile_of_the_caller) {
     for (const char* name : {"portrait", "gender", "city", "qcode"}) {
         BOOST_CHECK_MESSAGE(info.HasMember(name), name);
     }
+    // An account made by mobile has no e-mail; the house keeps no birthday.
+    BOOST_CHECK_EQUAL(field(info, "email"), "");
+    BOOST_CHECK_EQUAL(field(info, "birthday"), "");
 }
 
 BOOST_AUTO_TEST_CASE(each_attr_changes_its_one_field_and_reads_back) {
