@@ -1,19 +1,14 @@
 #pragma once
 
 // The older phones' side of the API tests: a phone that keeps the session cookie its login
-// set and sends it back, as its HTTP library (a WebView, OkHttp) would, the bits of JSON those
-// tests write by hand, and the house's session of an account a phone made.
+// set and sends it back, as its HTTP library (a WebView, OkHttp) would, and the house's
+// session of an account a phone made.
 #include <string>
 
 #include "api_test.hpp"
 #include "helpers.hpp"
 
 namespace mmx::apitest {
-
-// A JSON string literal of `text` (the tests' texts hold no quote, backslash or control byte).
-inline std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
 
 // Sends JSON bodies with the cookie of the last Set-Cookie it was answered.
 struct CookiePhone {

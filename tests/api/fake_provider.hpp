@@ -34,9 +34,12 @@
 #include <vector>
 
 #include "api_test.hpp"
+#include "helpers.hpp"
 #include "sample_images.hpp"
 
 namespace providertest {
+
+using mmx::apitest::quoted;
 
 inline const std::string kQQAppId = "101010";
 inline const std::string kWeChatAppId = "wxtestapp";
@@ -149,10 +152,6 @@ inline Token parseToken(const std::string& token) {
     const std::size_t colon = token.find(':');
     if (colon == std::string::npos) return {"unknown", ""};
     return {token.substr(0, colon), token.substr(colon + 1)};
-}
-
-inline std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
 }
 
 class FakeProvider {

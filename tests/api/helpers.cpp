@@ -63,6 +63,10 @@ std::string uniqueName(const std::string& prefix) {
     return prefix + std::to_string(random() % 1'000'000'000'000ULL);
 }
 
+std::string quoted(const std::string& text) {
+    return "\"" + text + "\"";
+}
+
 std::string uniqueGroupName(const std::string& prefix) {
     static std::atomic<int> counter{0};
     return prefix + std::to_string(nowMillis() % 100000000000LL) + "-" + std::to_string(counter++);

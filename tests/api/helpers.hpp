@@ -34,6 +34,9 @@ TestUser newStaff(const std::string& role);
 // letter keeps a user name from being all digits).
 std::string uniqueName(const std::string& prefix);
 
+// A JSON string literal of `text` (the tests' texts hold no quote, backslash or control byte).
+std::string quoted(const std::string& text);
+
 // Unique within a run and across runs on one stack; at most 30 characters.
 std::string uniqueGroupName(const std::string& prefix = "测试群");
 

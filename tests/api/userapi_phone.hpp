@@ -12,6 +12,8 @@
 
 namespace userapitest {
 
+using mmx::apitest::quoted;
+
 constexpr int kBadParam = 1001;
 constexpr int kAuthRequired = 1002;
 constexpr int kTokenInvalid = 1003;
@@ -21,10 +23,6 @@ constexpr int kNotFound = 1007;
 constexpr int kConflict = 1009;
 constexpr int kBadCode = 1010;
 constexpr int kCodeExpired = 1011;
-
-inline std::string quoted(const std::string& text) {
-    return "\"" + text + "\"";
-}
 
 inline int errOf(const api::Response& r) {
     BOOST_REQUIRE_MESSAGE(
