@@ -16,6 +16,7 @@ namespace {
 constexpr std::size_t kMaxContactNameChars = 20;
 constexpr std::size_t kMaxAddressChars = 120;
 constexpr std::int64_t kAllFanShops = -1;
+constexpr PageLimits kShopPage{10, 50};
 
 // A postcode when one was sent: "" when the parameter is there but empty.
 std::optional<std::string> readPostcode(const Request& request) {
@@ -72,6 +73,16 @@ services::Invitee readInvitee(const Request& request, Names userIdNames) {
         invitee.userId = requireId(request, userIdNames);
     }
     return invitee;
+}
+
+services::ShopListQuery readShopListQuery(const Request& request) {
+    services::ShopListQuery query;
+    query.cityId = requireId(request, "city");
+    query.near = optionalPoint(request);
+    const Page page = readPage(request, kShopPage);
+    query.offset = page.offset;
+    query.count = page.count;
+    return query;
 }
 
 void readMessageBody(const Request& request, db::NewMessage& message) {

@@ -8,10 +8,11 @@
 #include "handlers/params.hpp"
 #include "services/addresses.hpp"
 #include "services/friend_requests.hpp"
+#include "services/shop_discovery.hpp"
 
-// What a form says about a delivery address, a friend to invite or a fan shop's messages, read once
-// for the house's routes and the older phones' dialects alike, with the same bounds and the same
-// refusals.
+// What a form says about a delivery address, a friend to invite, a list of shops, a chat
+// message or a fan shop's messages, read once for the house's routes and the older phones'
+// dialects alike, with the same bounds and the same refusals.
 namespace mmx::readers {
 
 // A new address: `name` (1–20 characters), `phone` (a mobile), `address` (1–120), and
@@ -25,6 +26,10 @@ services::AddressChanges readAddressChanges(const Request& request);
 // The invitee `mode` names: 1 a mobile (`phone`), 2 an MMX code (`mcode`), 3 a user id under
 // one of `userIdNames`.
 services::Invitee readInvitee(const Request& request, Names userIdNames);
+
+// Which shops a list asks for: its `city`, the phone's point (`long` and `lat`, for nearest
+// first) when sent, and a page (`offset`, `count` 1–50, default 10).
+services::ShopListQuery readShopListQuery(const Request& request);
 
 // A chat message's `msgType` and what it carries, into `message`: a text under `content` (or
 // `text`, as the picture-chat phone's notes also name it), or the url of an upload under `url`

@@ -2,24 +2,13 @@
 // in it now.
 #include "core/api_error.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "handlers/shop.hpp"
 #include "services/shop_discovery.hpp"
 #include "services/shop_json.hpp"
 
 namespace mmx::shop {
 namespace {
-
-constexpr PageLimits kShopPage{10, 50};
-
-services::ShopListQuery readListQuery(const Request& request) {
-    services::ShopListQuery query;
-    query.cityId = requireId(request, "city");
-    query.near = optionalPoint(request);
-    const Page page = readPage(request, kShopPage);
-    query.offset = page.offset;
-    query.count = page.count;
-    return query;
-}
 
 Response shopList(const std::vector<db::ShopCard>& shops, const char* info) {
     Response response(info);
@@ -70,14 +59,15 @@ Response recommend(Services& services, const Request& request) {
 }
 
 Response list(Services& services, const Request& request) {
-    services::ShopListQuery query = readListQuery(request);
+    services::ShopListQuery query = readers::readShopListQuery(request);
     query.categoryId = optionalId(request, "category").value_or(0);
     return shopList(services::listShops(services, query), "获取商店列表成功");
 }
 
 Response search(Services& services, const Request& request) {
     const std::string name = requireText(request, "name", 1, 32);
-    return shopList(services::searchShops(services, readListQuery(request), name), "搜索商店成功");
+    return shopList(services::searchShops(services, readers::readShopListQuery(request), name),
+                    "搜索商店成功");
 }
 
 Response name(Services& services, const Request& request) {

@@ -3,6 +3,7 @@
 #include "dialects/userapi/common.hpp"
 #include "dialects/userapi/shop_parts.hpp"
 #include "handlers/params.hpp"
+#include "handlers/readers.hpp"
 #include "services/shop_discovery.hpp"
 #include "services/shop_json.hpp"
 
@@ -10,21 +11,10 @@ namespace mmx::dialects::userapi {
 namespace shops {
 namespace {
 
-constexpr PageLimits kShopPage{10, 50};
 constexpr PageLimits kActivityPage{10, 50};
 constexpr std::int64_t kVisitPageMax = 50;
 constexpr std::int64_t kVisitPageDefault = 10;
 constexpr std::int64_t kFarFutureSeconds = 4102444800;  // 2100-01-01
-
-services::ShopListQuery readListQuery(const Request& request) {
-    services::ShopListQuery query;
-    query.cityId = requireId(request, "city");
-    query.near = optionalPoint(request);
-    const Page page = readPage(request, kShopPage);
-    query.offset = page.offset;
-    query.count = page.count;
-    return query;
-}
 
 Response shopList(const std::vector<db::ShopCard>& cards) {
     return ok([&](JsonObject root) {
@@ -78,14 +68,14 @@ Response recommend(Services& services, const Request& request) {
 }
 
 Response list(Services& services, const Request& request) {
-    services::ShopListQuery query = readListQuery(request);
+    services::ShopListQuery query = readers::readShopListQuery(request);
     query.categoryId = optionalId(request, "category").value_or(0);
     return shopList(services::listShops(services, query));
 }
 
 Response search(Services& services, const Request& request) {
     const std::string name = requireText(request, "name", 1, 32);
-    return shopList(services::searchShops(services, readListQuery(request), name));
+    return shopList(services::searchShops(services, readers::readShopListQuery(request), name));
 }
 
 Response name(Services& services, const Request& request) {
