@@ -59,7 +59,8 @@ void refused(const api::Response& r, int err) {
     BOOST_TEST(r.header("accesstoken").empty());
 }
 
-// The provider info route's `userinfo`, which must be an object.
+// The provider info route's `userinfo`, which must be an object: a view into `r`, so the
+// answer must outlive it.
 const rapidjson::Value& userinfoOf(const api::Response& r) {
     BOOST_REQUIRE_EQUAL(errOf(r), 0);
     const rapidjson::Value& info = member(r.json, "userinfo");
@@ -158,8 +159,9 @@ BOOST_AUTO_TEST_CASE(the_provider_info_routes_answer_the_providers_nickname_and_
     const std::string avatar = provider().avatarUrl();
 
     const std::string qq = freshOpenId();
-    const auto& qqInfo =
-        userinfoOf(phone.get("/userweb/qqinfo/" + qq, {{"access_token", "good:" + qq}}));
+    const api::Response qqAnswer =
+        phone.get("/userweb/qqinfo/" + qq, {{"access_token", "good:" + qq}});
+    const rapidjson::Value& qqInfo = userinfoOf(qqAnswer);
     BOOST_TEST(text(qqInfo, "nickname") == "QQ小明");
     BOOST_TEST(text(qqInfo, "figureurl_qq_2") == avatar);
     // The notes' spelling of the token's name.
@@ -168,8 +170,9 @@ BOOST_AUTO_TEST_CASE(the_provider_info_routes_answer_the_providers_nickname_and_
              "nickname") == "QQ小明");
 
     const std::string weibo = freshOpenId();
-    const auto& weiboInfo =
-        userinfoOf(phone.get("/userweb/weiboinfo/" + weibo, {{"code", "good:" + weibo}}));
+    const api::Response weiboAnswer =
+        phone.get("/userweb/weiboinfo/" + weibo, {{"code", "good:" + weibo}});
+    const rapidjson::Value& weiboInfo = userinfoOf(weiboAnswer);
     BOOST_TEST(text(weiboInfo, "screen_name") == "微博达人");
     BOOST_TEST(text(weiboInfo, "avatar_large") == avatar);
     BOOST_TEST(text(userinfoOf(phone.get("/userweb/weiboinfo/" + weibo,
@@ -177,9 +180,10 @@ BOOST_AUTO_TEST_CASE(the_provider_info_routes_answer_the_providers_nickname_and_
                     "screen_name") == "微博达人");
 
     const std::string wechat = freshOpenId();
-    const auto& wechatInfo =
-        userinfoOf(phone.get("/userweb/thirdlogin/wechat/info",
-                             {{"access_token", "good:" + wechat}, {"open_id", wechat}}));
+    const api::Response wechatAnswer =
+        phone.get("/userweb/thirdlogin/wechat/info",
+                  {{"access_token", "good:" + wechat}, {"open_id", wechat}});
+    const rapidjson::Value& wechatInfo = userinfoOf(wechatAnswer);
     BOOST_TEST(text(wechatInfo, "nickname") == "微信小红");
     BOOST_TEST(text(wechatInfo, "headimgurl") == avatar);
 
