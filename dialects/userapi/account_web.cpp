@@ -71,6 +71,10 @@ services::ThirdSignIn providerSignIn(const Request& request, Provider provider,
                      1024)
             .value_or("");
     signIn.presented.code = optionalText(request, "code", 1024).value_or("");
+    // Named as this phone names it (the house's own message names its accessToken).
+    if (signIn.presented.accessToken.empty() && signIn.presented.code.empty()) {
+        throwBadParam(provider == Provider::Weibo ? "缺少参数 code" : "缺少参数 access_token");
+    }
     signIn.address = request.remoteAddr;
     signIn.client = request.client;
     return signIn;

@@ -210,4 +210,25 @@ BOOST_AUTO_TEST_CASE(a_provider_info_route_refuses_a_wrong_token_with_1005) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(a_provider_info_route_without_a_token_names_the_phones_own_parameter) {
+    Phone phone = providerSide();
+    const std::string id = freshOpenId();
+    const struct {
+        std::string path;
+        api::Params params;
+        std::string named;
+    } cases[] = {
+        {"/userweb/qqinfo/" + id, {}, "access_token"},
+        {"/userweb/weiboinfo/" + id, {}, "code"},
+        {"/userweb/thirdlogin/wechat/info", {{"open_id", id}}, "access_token"},
+    };
+    for (const auto& c : cases) {
+        BOOST_TEST_CONTEXT(c.path) {
+            const api::Response r = phone.get(c.path, c.params);
+            CHECK_ERR(r, kBadParam);
+            BOOST_TEST(text(r.json, "msg") == "缺少参数 " + c.named);
+        }
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
