@@ -67,9 +67,11 @@ std::string quoted(const std::string& text) {
     return "\"" + text + "\"";
 }
 
+// Random digits, not the clock: the suites run side by side, and two of them asking in the
+// same millisecond must not get one name.
 std::string uniqueGroupName(const std::string& prefix) {
     static std::atomic<int> counter{0};
-    return prefix + std::to_string(nowMillis() % 100000000000LL) + "-" + std::to_string(counter++);
+    return uniqueName(prefix) + "-" + std::to_string(counter++);
 }
 
 long long newGroup(const TestUser& creator, const std::vector<const TestUser*>& members,
