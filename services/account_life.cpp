@@ -39,7 +39,8 @@ CodePurpose purposeForMobile(Services& services, std::string_view mobile) {
 
 void sendCodeFor(Services& services, std::string_view address, std::string_view mobile,
                  std::optional<CodePurpose> purpose) {
-    switch (purpose.value_or(purposeForMobile(services, mobile))) {
+    // Looked up only when the phone named no purpose (value_or would always ask the database).
+    switch (purpose ? *purpose : purposeForMobile(services, mobile)) {
         case CodePurpose::Register:
             sendRegisterCode(services, address, mobile);
             return;

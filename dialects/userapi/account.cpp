@@ -121,8 +121,8 @@ Response gencode(Services& services, const Request& request) {
 Response vercode(Services& services, const Request& request) {
     const std::string mobile = readMobile(request);
     const std::string code = requireText(request, "code", 1, kMaxCodeChars);
-    const auto purpose =
-        readPurpose(request).value_or(services::purposeForMobile(services, mobile));
+    const auto named = readPurpose(request);
+    const auto purpose = named ? *named : services::purposeForMobile(services, mobile);
     services::verifyCode(services, request.remoteAddr, mobile, purpose, code);
     return ok();
 }
