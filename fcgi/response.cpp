@@ -96,6 +96,11 @@ JsonArray& JsonArray::add(std::int64_t number) {
     return *this;
 }
 
+JsonArray& JsonArray::addAll(const std::vector<std::int64_t>& numbers) {
+    for (const std::int64_t number : numbers) add(number);
+    return *this;
+}
+
 Response::Response(std::string info) : info_(std::move(info)) {}
 
 Response Response::failure(ErrorCode code, std::string info) {

@@ -50,6 +50,7 @@ class JsonArray {
     JsonObject addObject();
     JsonArray& add(std::string_view text);
     JsonArray& add(std::int64_t number);
+    JsonArray& addAll(const std::vector<std::int64_t>& numbers);
     // As JsonObject::setJson.
     JsonArray& addJson(std::string_view json);
     std::size_t size() const { return value_.Size(); }

@@ -15,18 +15,6 @@ constexpr Names kGoodsNames = {"gid", "goodsID", "goodsId"};
 constexpr std::size_t kMaxInfoIds = 100;
 constexpr PageLimits kFavoritePage{10, 50};
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
-    for (const auto id : ids) array.add(id);
-}
-
-void setPromot(JsonObject& object, const std::optional<std::int64_t>& promot) {
-    if (promot) {
-        shop::setYuan(object, "promot", *promot);
-    } else {
-        object.setNull("promot");
-    }
-}
-
 }  // namespace
 
 Response concernShop(Services& services, const Request& request) {
@@ -54,8 +42,8 @@ Response fansDiff(Services& services, const Request& request) {
                               static_cast<std::size_t>(services.config.maxFanShops));
     const IdDiff diff = services::diffFanShops(services, request.actor().userId, held);
     Response response("获取粉丝店差异成功");
-    writeIds(response.data().array("addShopIDs"), diff.added);
-    writeIds(response.data().array("delShopIDs"), diff.removed);
+    response.data().array("addShopIDs").addAll(diff.added);
+    response.data().array("delShopIDs").addAll(diff.removed);
     return response;
 }
 
@@ -93,8 +81,8 @@ Response favoriteDiff(Services& services, const Request& request) {
                               static_cast<std::size_t>(services.config.maxFavoriteGoods));
     const IdDiff diff = services::diffFavorites(services, request.actor().userId, held);
     Response response("获取收藏差异成功");
-    writeIds(response.data().array("addGoodsIDs"), diff.added);
-    writeIds(response.data().array("delGoodsIDs"), diff.removed);
+    response.data().array("addGoodsIDs").addAll(diff.added);
+    response.data().array("delGoodsIDs").addAll(diff.removed);
     return response;
 }
 
@@ -107,7 +95,7 @@ Response favoriteInfo(Services& services, const Request& request) {
         JsonObject object = list.addObject();
         object.set("gid", item.id).set("sid", item.shopId).set("desp", item.desp);
         shop::setYuan(object, "price", item.price);
-        setPromot(object, item.promot);
+        shop::setPromot(object, "promot", item.promot);
         object.set("pic", shop::firstPicture(item.pics));
     }
     return response;

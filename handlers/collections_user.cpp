@@ -69,11 +69,7 @@ Response friendFavorites(Services& services, const Request& request) {
         JsonObject object = list.addObject();
         object.set("id", item.id).set("desc", item.desp).set("desp", item.desp);
         shop::setYuan(object, "price", item.price);
-        if (item.promot) {
-            shop::setYuan(object, "promot", *item.promot);
-        } else {
-            object.setNull("promot");
-        }
+        shop::setPromot(object, "promot", item.promot);
         object.set("pic", shop::firstPicture(item.pics));
     }
     return response;

@@ -24,10 +24,6 @@ void writeFriend(JsonObject item, const db::FriendEntry& entry) {
         .set("city", entry.card.city);
 }
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
-    for (const std::int64_t id : ids) array.add(id);
-}
-
 }  // namespace
 
 Response remove(Services& services, const Request& request) {
@@ -95,8 +91,8 @@ Response diff(Services& services, const Request& request) {
     const auto diff = services::diffFriends(services, request.actor().userId, held);
     Response response("获取好友差异成功");
     JsonObject data = response.data();
-    writeIds(data.array("addFrdIDs"), diff.added);
-    writeIds(data.array("delFrdIDs"), diff.removed);
+    data.array("addFrdIDs").addAll(diff.added);
+    data.array("delFrdIDs").addAll(diff.removed);
     return response;
 }
 

@@ -27,8 +27,8 @@ Response create(Services& services, const Request& request) {
     data.set("groupId", created.groupId);
     data.set("groupName", group.name);
     data.set("logo", created.logo);
-    writeIds(data.array("added"), created.added);
-    writeIds(data.array("unknownIds"), created.unknown);
+    data.array("added").addAll(created.added);
+    data.array("unknownIds").addAll(created.unknown);
     data.set("memberCount", static_cast<std::int64_t>(created.added.size() + 1));
     return response;
 }

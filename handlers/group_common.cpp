@@ -23,8 +23,4 @@ std::optional<std::string> readLogo(const Request& request) {
     return logo;
 }
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
-    for (const std::int64_t id : ids) array.add(id);
-}
-
 }  // namespace mmx::group

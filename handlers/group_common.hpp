@@ -28,6 +28,4 @@ std::optional<std::string> optionalNonEmptyText(const Request& request, std::str
 // `logo`: an http(s) URL of at most 255 characters; nullopt when absent or empty.
 std::optional<std::string> readLogo(const Request& request);
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids);
-
 }  // namespace mmx::group

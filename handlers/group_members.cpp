@@ -51,9 +51,9 @@ Response addMembers(Services& services, const Request& request) {
 
     Response response(result.added.empty() ? "没有新成员加入" : "添加群成员成功");
     JsonObject data = response.data();
-    writeIds(data.array("added"), result.added);
-    writeIds(data.array("alreadyMembers"), result.alreadyMembers);
-    writeIds(data.array("unknownIds"), result.unknown);
+    data.array("added").addAll(result.added);
+    data.array("alreadyMembers").addAll(result.alreadyMembers);
+    data.array("unknownIds").addAll(result.unknown);
     data.set("memberCount", result.memberCount);
     return response;
 }
@@ -66,8 +66,8 @@ Response removeMembers(Services& services, const Request& request) {
 
     Response response(result.removed.empty() ? "没有成员被移除" : "移除群成员成功");
     JsonObject data = response.data();
-    writeIds(data.array("removed"), result.removed);
-    writeIds(data.array("notMembers"), result.notMembers);
+    data.array("removed").addAll(result.removed);
+    data.array("notMembers").addAll(result.notMembers);
     data.set("memberCount", result.memberCount);
     return response;
 }

@@ -64,11 +64,7 @@ Response goodsPromot(Services& services, const Request& request) {
     for (const auto& item : goods) {
         JsonObject object = list.addObject();
         object.set("gid", item.id);
-        if (item.promot) {
-            setYuan(object, "promot", *item.promot);
-        } else {
-            object.setNull("promot");
-        }
+        setPromot(object, "promot", item.promot);
         object.set("status", item.status);
     }
     return response;

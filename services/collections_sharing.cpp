@@ -71,8 +71,7 @@ std::vector<db::Goods> friendFavorites(Services& services, std::int64_t me, std:
 FavoritePage userFavorites(Services& services, std::int64_t me, std::int64_t owner,
                            std::int64_t offset, std::int64_t count) {
     requireShown(services, me, owner, Collection::Favorites, "好友未公开收藏");
-    db::FavoriteRepository favorites(services.db);
-    return {favorites.countOfUser(owner), favorites.page(owner, offset, count)};
+    return myFavorites(services, owner, offset, count);
 }
 
 std::vector<db::ShopNews> friendFanShops(Services& services, std::int64_t me, std::int64_t friendId,

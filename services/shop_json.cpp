@@ -95,11 +95,7 @@ void writeShopCard(JsonObject object, const db::ShopCard& card) {
 void writeGoodsCard(JsonObject object, const db::Goods& goods, std::int64_t now) {
     object.set("id", goods.id);
     setYuan(object, "price", goods.price);
-    if (goods.promot) {
-        setYuan(object, "promot", *goods.promot);
-    } else {
-        object.setNull("promot");
-    }
+    setPromot(object, "promot", goods.promot);
     object.set("pic", firstPicture(goods.pics))
         .set("time", goods.publishedAt)
         .set("isNew", now - goods.publishedAt <= kGoodsNewForMs);
@@ -108,11 +104,7 @@ void writeGoodsCard(JsonObject object, const db::Goods& goods, std::int64_t now)
 void writeGoodsDetail(JsonObject object, const db::Goods& goods) {
     object.set("id", goods.id).set("shop_id", goods.shopId).set("desp", goods.desp);
     setYuan(object, "price", goods.price);
-    if (goods.promot) {
-        setYuan(object, "promot", *goods.promot);
-    } else {
-        object.setNull("promot");
-    }
+    setPromot(object, "promot", goods.promot);
     setPictures(object, "picList", goods.pics);
     JsonArray basic = object.array("basic");
     const rapidjson::Document items = parseArray(goods.basic);

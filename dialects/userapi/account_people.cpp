@@ -35,10 +35,6 @@ void writeSwitches(JsonObject setting, const ShareSwitches& switches) {
         .set("visitEnable", switches.visits ? 1 : 0);
 }
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
-    for (const std::int64_t id : ids) array.add(id);
-}
-
 }  // namespace
 
 Response addressList(Services& services, const Request& request) {
@@ -85,8 +81,8 @@ Response friendDiff(Services& services, const Request& request) {
     const auto held = readIds(request, {"frdIDs"}, kMaxDiffIds);
     const auto diff = services::diffFriends(services, request.actor().userId, held);
     return ok([&](JsonObject root) {
-        writeIds(root.array("addFrdIDs"), diff.added);
-        writeIds(root.array("delFrdIDs"), diff.removed);
+        root.array("addFrdIDs").addAll(diff.added);
+        root.array("delFrdIDs").addAll(diff.removed);
     });
 }
 

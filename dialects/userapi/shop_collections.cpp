@@ -22,14 +22,10 @@ constexpr std::int64_t kFavoritePageMax = 50;
 constexpr std::int64_t kFavoritePageDefault = 10;
 constexpr std::int64_t kMaxOffset = 1000000;
 
-void writeIds(JsonArray array, const std::vector<std::int64_t>& ids) {
-    for (const auto id : ids) array.add(id);
-}
-
 Response diffAnswer(const IdDiff& diff, const char* added, const char* removed) {
     return ok([&](JsonObject root) {
-        writeIds(root.array(added), diff.added);
-        writeIds(root.array(removed), diff.removed);
+        root.array(added).addAll(diff.added);
+        root.array(removed).addAll(diff.removed);
     });
 }
 
