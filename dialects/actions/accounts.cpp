@@ -9,21 +9,11 @@
 #include "services/account_kinds.hpp"
 
 namespace mmx::dialects::actions {
-namespace {
-
-// The phone names the account by its numeric id, sent as a string or a number.
-std::int64_t requireAccountId(const Request& request) {
-    const auto id = optionalId(request, "id");
-    if (!id) throwBadParam("缺少参数 id");
-    return *id;
-}
-
-}  // namespace
 
 Response login(Services& services, const Request& request) {
     return guarded(Action::Login, request.path, [&] {
         services::SignIn signIn;
-        signIn.userId = requireAccountId(request);
+        signIn.userId = requireId(request, "id");  // a string or a number
         try {
             signIn.password = requirePassword(request, "password");
         } catch (const ApiError&) {
