@@ -4,9 +4,7 @@
 // goods and activities written with SQL (there is no manager API yet), calls made from
 // several threads at once, and the ids of an answer's lists.
 
-#include <functional>
 #include <set>
-#include <thread>
 
 #include "helpers.hpp"
 #include "shop_helpers.hpp"

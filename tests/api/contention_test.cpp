@@ -2,7 +2,6 @@
 // waits, deadlocks, retries), every answer is a business answer, never a 5xx.
 #define BOOST_TEST_MODULE api_contention
 #include <functional>
-#include <thread>
 
 #include "friend_helpers.hpp"
 

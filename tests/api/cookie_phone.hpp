@@ -28,18 +28,7 @@ struct CookiePhone {
 // A house session of the account the phone made (by its login name: a user name, an e-mail
 // or a mobile), to check through the house's routes what the phone changed.
 inline TestUser houseSession(const std::string& loginName, const std::string& password) {
-    const std::string client = uniqueClient();
-    const Response r = http().post("/user/user!login",
-                                   {{"userVO.userName", loginName}, {"userVO.password", password}},
-                                   clientHeader(client));
-    BOOST_REQUIRE_MESSAGE(r.success(), r.describe());
-    TestUser user;
-    user.password = password;
-    user.session.userId = std::stoll(r.header("uid"));
-    user.session.uid = r.header("uid");
-    user.session.accessToken = r.header("accesstoken");
-    user.session.client = client;
-    return user;
+    return {{}, password, login(loginName, password, uniqueClient())};
 }
 
 }  // namespace mmx::apitest

@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <random>
-#include <thread>
 
 #include "api_test.hpp"
 #include "cookie_phone.hpp"
@@ -28,7 +27,6 @@ std::string list(const std::vector<std::string>& texts) {
     return json + "]";
 }
 
-// The phone: it keeps the session_id cookie the server sets and sends it back.
 // The phone: every call a POST /user, with the cookie the last answer set.
 struct Phone : api::CookiePhone {
     api::Response send(const std::string& json, api::HttpClient& client = api::http()) {

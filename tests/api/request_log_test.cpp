@@ -86,8 +86,7 @@ BOOST_AUTO_TEST_CASE(reset_code_and_new_password_never_reach_the_request_log) {
     MMX_REQUIRE_OK(api::http().post("/user/user!sendValidateCodeByRetreve",
                                     {{"userVO.userMobile", u.mobile}}, phone));
     const std::string code = api::lastSmsCode(u.mobile, "reset");
-    std::string wrongCode = code;
-    wrongCode[0] = code[0] == '9' ? '0' : static_cast<char>(code[0] + 1);
+    const std::string wrongCode = api::wrongCode(code);
     const auto reset = [&](const std::string& password, const std::string& guess) {
         return api::http().post("/user/user!noLoginUpdatePassword",
                                 {{"userVO.userMobile", u.mobile},

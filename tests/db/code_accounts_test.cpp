@@ -23,28 +23,13 @@
 
 using namespace mmx;
 using dbtest::codeOf;
+using dbtest::sendAndRead;
 
 namespace {
 
 constexpr std::string_view kTryCodeLock =
     "SELECT id FROM sms_codes WHERE mobile = ? ORDER BY id DESC LIMIT 1 FOR UPDATE NOWAIT";
 constexpr std::string_view kPasswordHash = "SELECT password_hash FROM users WHERE mobile = ?";
-
-// Keeps the last code a send produced, as the phone would read it.
-class CapturingSender : public SmsSender {
-  public:
-    void send(const SmsMessage& message) override { code = message.code; }
-    std::string code;
-};
-
-std::string sendAndRead(Services& services, const std::string& mobile,
-                        services::CodePurpose purpose) {
-    auto sender = std::make_unique<CapturingSender>();
-    CapturingSender& kept = *sender;
-    services.sms = std::move(sender);
-    services::sendCode(services, mobile, purpose, true);
-    return kept.code;
-}
 
 // A host whose one hash slot this test holds: every hash waits for it (10 s), then is
 // turned away. (account_rules_test's NoHashCapacity refuses at once instead.)

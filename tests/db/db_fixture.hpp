@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "core/api_error.hpp"
@@ -17,6 +18,7 @@
 #include "core/crypto.hpp"
 #include "db/user_repository.hpp"
 #include "services/services.hpp"
+#include "services/sms_codes.hpp"
 
 namespace mmx::dbtest {
 
@@ -68,5 +70,22 @@ struct Stack {
     Stack() : config(stackConfig()) { initCrypto(); }
     Config config;
 };
+
+// Keeps the last code a send produced, as the phone would read it.
+class CapturingSender : public SmsSender {
+  public:
+    void send(const SmsMessage& message) override { code = message.code; }
+    std::string code;
+};
+
+// Sends `mobile` a code for `purpose` through a capturing sender put into `services`: the code.
+inline std::string sendAndRead(Services& services, const std::string& mobile,
+                               services::CodePurpose purpose) {
+    auto sender = std::make_unique<CapturingSender>();
+    CapturingSender& kept = *sender;
+    services.sms = std::move(sender);
+    services::sendCode(services, mobile, purpose, true);
+    return kept.code;
+}
 
 }  // namespace mmx::dbtest

@@ -13,25 +13,12 @@
 
 using namespace mmx;
 using dbtest::codeOf;
+using dbtest::sendAndRead;
 using services::CodePurpose;
 
 namespace {
 
 constexpr std::string_view kAddress = "203.0.113.21";
-
-class CapturingSender : public SmsSender {
-  public:
-    void send(const SmsMessage& message) override { code = message.code; }
-    std::string code;
-};
-
-std::string sendAndRead(Services& services, const std::string& mobile, CodePurpose purpose) {
-    auto sender = std::make_unique<CapturingSender>();
-    CapturingSender& kept = *sender;
-    services.sms = std::move(sender);
-    services::sendCode(services, mobile, purpose, true);
-    return kept.code;
-}
 
 struct ProvenCodes : dbtest::Stack {
     ProvenCodes() { config.smsIntervalSeconds = 0; }
